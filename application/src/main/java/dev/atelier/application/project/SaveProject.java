@@ -1,0 +1,182 @@
+package dev.atelier.application.project;
+
+import dev.atelier.application.workspace.Workspaces;
+import dev.atelier.domain.error.ConflictException;
+import dev.atelier.domain.error.InvalidInputException;
+import dev.atelier.domain.model.EventType;
+import dev.atelier.domain.model.Ids;
+import dev.atelier.domain.model.JsonObjects;
+import dev.atelier.domain.model.LabelingOptions;
+import dev.atelier.domain.model.Member;
+import dev.atelier.domain.model.ParamVersion;
+import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectId;
+import dev.atelier.domain.model.Role;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.Text;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.Workspace;
+import dev.atelier.domain.port.IdGenerator;
+import dev.atelier.domain.port.MemberRepository;
+import dev.atelier.domain.port.ParamHistoryRepository;
+import dev.atelier.domain.port.ProjectRepository;
+import dev.atelier.domain.port.UnitOfWork;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates a project, or updates it when the command names the id of a project the caller can edit.
+ * A new project gets params version 0, its creator as owner member, and a "created" event; an
+ * update bumps the optimistic-lock version and records "updated". An id that exists but is not
+ * visible to the caller is "already in use" (409): it is never overwritten.
+ */
+public final class SaveProject {
+    private final ProjectRepository projects;
+    private final ParamHistoryRepository params;
+    private final MemberRepository members;
+    private final ProjectAccess access;
+    private final Workspaces workspaces;
+    private final Timeline timeline;
+    private final UnitOfWork uow;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public SaveProject(
+            ProjectRepository projects,
+            ParamHistoryRepository params,
+            MemberRepository members,
+            ProjectAccess access,
+            Workspaces workspaces,
+            Timeline timeline,
+            UnitOfWork uow,
+            IdGenerator ids,
+            Clock clock) {
+        this.projects = projects;
+        this.params = params;
+        this.members = members;
+        this.access = access;
+        this.workspaces = workspaces;
+        this.timeline = timeline;
+        this.uow = uow;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * @param expectedVersion when present, an update must find exactly this version (If-Match)
+     */
+    public record Command(
+            User caller,
+            String workspace,
+            String id,
+            String name,
+            String description,
+            Map<String, Object> metadata,
+            Scope scope,
+            String type,
+            Map<String, Object> initialParams,
+            String instruction,
+            LabelingOptions labeling,
+            Optional<Long> expectedVersion) {
+        public Command {
+            if (id != null) {
+                Ids.require("project id", id);
+            }
+            if (name != null) {
+                name = Text.name("name", name);
+            }
+            description = Text.optional("description", description, Text.MAX_DESCRIPTION);
+            metadata = metadata == null ? null : JsonObjects.object("metadata", metadata);
+            initialParams = initialParams == null ? null : JsonObjects.object("params", initialParams);
+            expectedVersion = expectedVersion == null ? Optional.empty() : expectedVersion;
+        }
+
+        /** A plain create-or-update as the v1 dialect sends it. */
+        public static Command of(
+                User caller,
+                String workspace,
+                String id,
+                String name,
+                String description,
+                Map<String, Object> metadata,
+                Scope scope) {
+            return new Command(
+                    caller,
+                    workspace,
+                    id,
+                    name,
+                    description,
+                    metadata,
+                    scope,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Optional.empty());
+        }
+    }
+
+    public record Saved(Project project, boolean created) {}
+
+    public Saved execute(Command c) {
+        Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
+        return uow.inTransaction(() -> {
+            if (c.id() != null && projects.findById(new ProjectId(c.id())).isPresent()) {
+                return new Saved(update(c), false);
+            }
+            return new Saved(create(c, workspace), true);
+        });
+    }
+
+    private Project update(Command c) {
+        Project current;
+        try {
+            current = access.requireLocked(c.caller(), c.id(), Role.EDITOR).project();
+        } catch (dev.atelier.domain.error.NotFoundException invisible) {
+            throw new ConflictException("project id " + c.id() + " is already in use");
+        }
+        if (c.expectedVersion().isPresent() && c.expectedVersion().get() != current.version()) {
+            throw new dev.atelier.domain.error.StaleVersionException("project " + c.id() + " has changed since version "
+                    + c.expectedVersion().get() + "; it is now at version " + current.version());
+        }
+        Project changed = current.withDetails(
+                c.name() == null ? current.name() : c.name(),
+                c.description() == null ? current.description() : c.description(),
+                c.metadata() == null ? current.metadata() : c.metadata(),
+                c.scope() == null ? current.scope() : c.scope(),
+                clock.instant());
+        Project saved = projects.update(changed);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", saved.version());
+        timeline.record(saved.id(), EventType.UPDATED, saved.name(), c.caller(), details);
+        return saved;
+    }
+
+    private Project create(Command c, Workspace workspace) {
+        if (c.name() == null) {
+            throw new InvalidInputException("name is required to create a project");
+        }
+        var now = clock.instant();
+        Project project = Project.create(
+                new ProjectId(c.id() == null ? ids.newId() : c.id()),
+                workspace.id(),
+                c.caller(),
+                c.name(),
+                c.description(),
+                c.metadata(),
+                c.type(),
+                c.scope(),
+                c.labeling(),
+                now);
+        if (projects.nameTaken(workspace.id(), c.caller().id(), project.name())) {
+            throw new ConflictException("a project named '" + project.name() + "' already exists in this workspace");
+        }
+        projects.insert(project);
+        params.append(project.id(), ParamVersion.initial(c.initialParams(), c.instruction(), now));
+        members.save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
+        timeline.record(project.id(), EventType.CREATED, project.name(), c.caller(), Map.of());
+        return project;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.atelier.application.project;
+
+import dev.atelier.domain.model.Event;
+import dev.atelier.domain.model.EventType;
+import dev.atelier.domain.model.ProjectId;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.port.EventRepository;
+import dev.atelier.domain.port.IdGenerator;
+import java.time.Clock;
+import java.util.Map;
+
+/** Records what happens to projects; called inside the transaction of the change it describes. */
+public final class Timeline {
+    private final EventRepository events;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public Timeline(EventRepository events, IdGenerator ids, Clock clock) {
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public void record(ProjectId project, EventType type, String name, User actor, Map<String, Object> details) {
+        events.append(new Event(
+                ids.newId(), project, type, name, actor == null ? null : actor.id(), clock.instant(), details));
+    }
+}

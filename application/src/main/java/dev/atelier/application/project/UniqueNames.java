@@ -1,0 +1,38 @@
+package dev.atelier.application.project;
+
+import dev.atelier.domain.error.ConflictException;
+import dev.atelier.domain.model.Text;
+import dev.atelier.domain.model.UserId;
+import dev.atelier.domain.model.WorkspaceId;
+import dev.atelier.domain.port.ProjectRepository;
+
+/**
+ * Keeps project names unique per owner and workspace when Atelier picks the name (copy, import,
+ * templates, analyzer): the first free of {@code name}, {@code name (2)}, {@code name (3)}, ….
+ */
+public final class UniqueNames {
+    private static final int MAX_TRIES = 1000;
+    private final ProjectRepository projects;
+
+    public UniqueNames(ProjectRepository projects) {
+        this.projects = projects;
+    }
+
+    public String firstFree(WorkspaceId workspace, UserId owner, String name) {
+        String base = Text.name("name", name);
+        if (!projects.nameTaken(workspace, owner, base)) {
+            return base;
+        }
+        for (int n = 2; n < MAX_TRIES; n++) {
+            String suffix = " (" + n + ")";
+            String stem = base.length() + suffix.length() > Text.MAX_NAME
+                    ? base.substring(0, Text.MAX_NAME - suffix.length())
+                    : base;
+            String candidate = stem + suffix;
+            if (!projects.nameTaken(workspace, owner, candidate)) {
+                return candidate;
+            }
+        }
+        throw new ConflictException("no free name left for '" + Text.clip(base, 60) + "'");
+    }
+}

@@ -1,0 +1,12 @@
+package dev.atelier.domain.error;
+
+/** The change collides with existing state (duplicate name, duplicate id). */
+public class ConflictException extends DomainException {
+    public ConflictException(String message) {
+        super(message);
+    }
+
+    public ConflictException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

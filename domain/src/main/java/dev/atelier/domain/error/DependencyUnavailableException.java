@@ -1,0 +1,12 @@
+package dev.atelier.domain.error;
+
+/** A dependency that the operation needs (database, provider) is down. */
+public class DependencyUnavailableException extends DomainException {
+    public DependencyUnavailableException(String message) {
+        super(message);
+    }
+
+    public DependencyUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.atelier.domain.error;
+
+/** The caller is known and may see the thing, but may not do this to it. */
+public class ForbiddenException extends DomainException {
+    public ForbiddenException(String message) {
+        super(message);
+    }
+
+    public ForbiddenException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.atelier.domain.error;
+
+/** An optimistic-lock check failed: the thing changed since the caller read it. */
+public class StaleVersionException extends ConflictException {
+    public StaleVersionException(String message) {
+        super(message);
+    }
+
+    public StaleVersionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

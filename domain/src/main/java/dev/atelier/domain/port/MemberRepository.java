@@ -1,0 +1,26 @@
+package dev.atelier.domain.port;
+
+import dev.atelier.domain.model.Member;
+import dev.atelier.domain.model.MemberProfile;
+import dev.atelier.domain.model.Page;
+import dev.atelier.domain.model.ProjectId;
+import dev.atelier.domain.model.Role;
+import dev.atelier.domain.model.UserId;
+import java.util.Optional;
+
+/**
+ * Project memberships.
+ *
+ * <p>Contract: {@link #save} inserts the membership or replaces the role of an existing one
+ * (keeping its created_at). {@link #remove} is idempotent. {@link #list} is ordered by created_at
+ * then user id and joins the member's email and name.
+ */
+public interface MemberRepository {
+    void save(Member member);
+
+    boolean remove(ProjectId project, UserId user);
+
+    Optional<Role> roleOf(ProjectId project, UserId user);
+
+    Page<MemberProfile> list(ProjectId project, int limit, long offset);
+}

@@ -1,0 +1,56 @@
+package dev.atelier.domain.port;
+
+import dev.atelier.domain.model.Page;
+import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectId;
+import dev.atelier.domain.model.ProjectQuery;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.UserId;
+import dev.atelier.domain.model.WorkspaceId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Projects, the aggregate root. Deleting a project deletes its params history, members, documents
+ * and events with it.
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>{@link #insert} stores a new project exactly as given (version 0) or throws {@link
+ *       dev.atelier.domain.error.ConflictException} when the id is taken or the owner already has a
+ *       project of that name in that workspace. Nothing is stored on failure.
+ *   <li>{@link #update} succeeds only when the stored version equals {@code project.version()}; it
+ *       stores the project with version + 1 and returns it. A stale version throws {@link
+ *       dev.atelier.domain.error.StaleVersionException}, a missing project {@link
+ *       dev.atelier.domain.error.NotFoundException}, a name clash {@code ConflictException}.
+ *       {@code datasetCount} is not written by update (it follows the documents).
+ *   <li>{@link #lock} takes a row lock for the rest of the current transaction (select for update)
+ *       so that read-modify-write sequences on one project (param versions) are serialized; it must
+ *       be called inside {@link UnitOfWork#inTransaction}.
+ *   <li>{@link #search} applies the visibility rules of {@link ProjectQuery} and returns a stable
+ *       order (ties broken by id); {@code total} counts every match.
+ *   <li>{@link #delete} is idempotent and returns whether something was deleted.
+ * </ul>
+ */
+public interface ProjectRepository {
+    void insert(Project project);
+
+    Project update(Project project);
+
+    Optional<Project> findById(ProjectId id);
+
+    Optional<Project> lock(ProjectId id);
+
+    Optional<Project> findByName(WorkspaceId workspace, UserId owner, String name);
+
+    /** Whether the owner has a project of that exact name in the workspace. */
+    boolean nameTaken(WorkspaceId workspace, UserId owner, String name);
+
+    Page<Project> search(ProjectQuery query);
+
+    /** Ids of the projects {@code owner} owns in {@code workspace} with the given scope. */
+    List<ProjectId> findOwnedIds(WorkspaceId workspace, UserId owner, Scope scope);
+
+    boolean delete(ProjectId id);
+}
