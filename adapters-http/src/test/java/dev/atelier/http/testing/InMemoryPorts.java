@@ -11,13 +11,15 @@ import dev.atelier.domain.port.UnitOfWork;
 import dev.atelier.domain.port.UserRepository;
 import dev.atelier.domain.port.WorkspaceRepository;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 /**
  * STOPGAP until adapters-persistence is merged: the domain's in-memory store as the repository
- * ports, only when no persistence adapter supplies them. Delete once the persistence adapter runs.
+ * ports, only while no persistence adapter is on the classpath. Delete once the persistence adapter runs.
  */
 @Factory
+@Requires(condition = NoPersistenceAdapter.class)
 class InMemoryPorts {
     private final InMemoryStore store = new InMemoryStore();
 
