@@ -19,14 +19,22 @@ import java.util.stream.Collectors;
 final class JsonErrors {
     private JsonErrors() {}
 
-    /** The Jackson failure somewhere in {@code error}'s cause chain, if any. */
+    /**
+     * The Jackson failure in {@code error}'s cause chain, if any: a syntax or limit failure wins
+     * over the mapping failure that may wrap it.
+     */
     static Optional<JsonProcessingException> find(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JsonProcessingException json) {
-                return Optional.of(json);
+        JsonProcessingException first = null;
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof JsonParseException || t instanceof StreamConstraintsException) {
+                return Optional.of((JsonProcessingException) t);
+            }
+            if (first == null && t instanceof JsonProcessingException json) {
+                first = json;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(first);
     }
 
     static String describe(JsonProcessingException error) {
