@@ -116,9 +116,21 @@ public final class ProjectImporter {
         }
     }
 
-    /** Where and how the projects land. */
+    /**
+     * Where and how the projects land.
+     *
+     * @param scope the new projects' scope; null keeps each exported one
+     * @param newName the name of the single project imported; null keeps the exported one
+     * @param history whether members and the timeline come along (import) or not (copy: the copy is
+     *     the caller's and its timeline starts with its creation)
+     * @param event what the new projects' timeline records last: imported or copied
+     */
     public record Target(
-            User caller, Workspace workspace, Scope scope, String newName, boolean keepMembers, EventType event) {}
+            User caller, Workspace workspace, Scope scope, String newName, boolean history, EventType event) {
+        public boolean keepMembers() {
+            return history;
+        }
+    }
 
     /** What an import did. {@code projects} maps source project ids to the stored projects. */
     public record Result(
@@ -363,6 +375,9 @@ public final class ProjectImporter {
         });
 
         source.rows(ExportFormat.EVENTS, (i, raw) -> {
+            if (!target.history()) {
+                return;
+            }
             EventRow row = eventRow(Row.of(raw, plan.what + ".tables.project_events[" + i + "]"));
             UserId actor = null;
             if (row.actorId() != null && plan.userEmails.get(row.actorId()) != null) {

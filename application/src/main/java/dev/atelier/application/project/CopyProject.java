@@ -21,9 +21,9 @@ import java.util.Optional;
 /**
  * Copies a project the caller can read into a workspace the caller can use: export + import inside
  * one installation and one transaction, through the in-memory tables (no JSON text). Same content,
- * params history, documents and timeline; new ids; the caller becomes owner; the name is kept
- * unique in the target with a numbered suffix; a "copied" event. Members are not copied: the copy
- * is the caller's (invite people to it as needed).
+ * params history and documents; new ids; the caller becomes owner; the name is kept unique in the
+ * target with a numbered suffix. Members and the timeline are not copied: the copy is the caller's
+ * (invite people to it as needed) and its timeline starts with a "copied" event.
  */
 public final class CopyProject {
     private final ProjectAccess access;

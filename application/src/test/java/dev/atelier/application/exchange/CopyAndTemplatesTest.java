@@ -53,7 +53,10 @@ class CopyAndTemplatesTest {
                 .singleElement()
                 .satisfies(m -> assertThat(m.member().role()).isEqualTo(Role.OWNER));
         Event last = in.store.events.timeline(copy.id()).getLast();
-        assertThat(last.type()).isEqualTo(EventType.COPIED);
+        assertThat(in.store.events.timeline(copy.id()))
+                .as("the copy's timeline starts with its copy")
+                .extracting(Event::type)
+                .containsExactly(EventType.COPIED);
         assertThat(last.details())
                 .containsEntry("source_project_id", original.id().value());
     }
