@@ -29,7 +29,7 @@ public final class ExportFormat {
     public static final List<String> WORKSPACE_LEVEL_TABLES = List.of(WORKSPACES);
 
     /** Largest original document an import accepts (decoded bytes). */
-    public static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
 
     /** Largest extracted text of one document an import accepts (characters). */
     public static final int MAX_DOCUMENT_TEXT = 10_000_000;
