@@ -43,6 +43,7 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
     private static final double MIN_TEMPLATE_SCORE = 0.25;
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*(?:[-'][\\p{L}\\p{N}]+)*|\\p{N}+");
     private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,6}\\b");
+    private static final Pattern PHRASE_BREAK = Pattern.compile("[,;:()\\[\\]/&\"]");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;:])\\s+|\\R+|\\t+|\\s*[|,]\\s*(?=\\R)");
     private static final Set<String> SMALL_WORDS = Set.of("and", "or", "of", "for", "the", "a", "an", "in", "on", "to");
     private static final Set<String> STOP = Set.copyOf(List.of(
@@ -446,7 +447,14 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
         for (String sentence : SENTENCE_BREAK.split(text)) {
             List<String> run = new ArrayList<>();
             Matcher m = WORD.matcher(sentence);
+            int previousEnd = 0;
             while (m.find()) {
+                String gap = sentence.substring(previousEnd, m.start());
+                previousEnd = m.end();
+                if (PHRASE_BREAK.matcher(gap).find()) { // a comma or bracket ends a phrase
+                    addRun(run, inContext, found, position++);
+                    run.clear();
+                }
                 String word = m.group();
                 String lower = word.toLowerCase(Locale.ROOT);
                 boolean content =
