@@ -2,6 +2,8 @@ package dev.atelier.llm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * An HTTP server on loopback that answers every request like a chat provider would, following a
@@ -28,13 +31,27 @@ final class ScriptedProvider implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final String provider;
+    private final SSLContext tls;
     private volatile Script script;
 
     ScriptedProvider(String provider, Script script) {
+        this(provider, script, null);
+    }
+
+    /** With {@code tls}, an HTTPS server presenting that context's certificate. */
+    ScriptedProvider(String provider, Script script, SSLContext tls) {
         this.provider = provider;
         this.script = script;
+        this.tls = tls;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            if (tls == null) {
+                server = HttpServer.create(loopback, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(loopback, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +82,8 @@ final class ScriptedProvider implements AutoCloseable {
     }
 
     String baseUrl() {
-        String root = "http://127.0.0.1:" + server.getAddress().getPort();
+        String root = (tls == null ? "http" : "https") + "://127.0.0.1:"
+                + server.getAddress().getPort();
         return switch (provider) {
             case "openai", "mistral" -> root + "/v1";
             case "anthropic" -> root + "/v1/";
