@@ -53,7 +53,9 @@ import org.apache.tika.parser.ParseRecord;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ContentHandlerDecorator;
 import org.apache.tika.sax.WriteOutContentHandler;
+import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
@@ -68,6 +70,10 @@ import org.xml.sax.SAXException;
  */
 final class TikaTextExtractor implements TextExtractor {
     static final Set<String> TABULAR = Set.of("text/csv", "text/tab-separated-values");
+    static final Set<String> SPREADSHEETS = Set.of(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.ms-excel",
+            "application/vnd.oasis.opendocument.spreadsheet");
     private static final Set<String> REFUSED = Set.of(
             "application/octet-stream",
             "application/x-executable",
@@ -262,9 +268,10 @@ final class TikaTextExtractor implements TextExtractor {
         ocr.setSkipOcr(!limits.ocr());
         context.set(TesseractOCRConfig.class, ocr);
         WriteOutContentHandler out = new WriteOutContentHandler(limits.maxCharacters());
+        TableCounter tables = new TableCounter(out);
         boolean truncated = false;
         try (TikaInputStream in = TikaInputStream.get(content)) {
-            parser.parse(in, new BodyContentHandler(out), metadata, context);
+            parser.parse(in, new BodyContentHandler(tables), metadata, context);
         } catch (IOException | SAXException | TikaException e) {
             if (guard.tripped() || record.getExceptions().stream().anyMatch(TikaTextExtractor::isBomb)) {
                 throw bomb(name);
@@ -281,6 +288,9 @@ final class TikaTextExtractor implements TextExtractor {
         String text = out.toString().strip();
         if (type.startsWith("image/")) {
             text = describeImage(type, metadata, text);
+        }
+        if (SPREADSHEETS.contains(type) && tables.rows() >= 0) {
+            return new ExtractedDocument(type, text, pageCount(metadata), tables.rows(), tables.columns(), truncated);
         }
         return new ExtractedDocument(type, text, pageCount(metadata), null, null, truncated);
     }
@@ -349,6 +359,59 @@ final class TikaTextExtractor implements TextExtractor {
 
         boolean tripped() {
             return tripped;
+        }
+    }
+
+    /**
+     * Counts the tables Tika emits for spreadsheets (one per sheet): data rows (each table's first
+     * row is taken as its header) and the widest row's cells.
+     */
+    static final class TableCounter extends ContentHandlerDecorator {
+        private int tables;
+        private int rows;
+        private int columns;
+        private int cellsInRow;
+        private int rowsInTable;
+
+        TableCounter(ContentHandler out) {
+            super(out);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            switch (localName) {
+                case "table" -> {
+                    tables++;
+                    rowsInTable = 0;
+                }
+                case "tr" -> {
+                    rowsInTable++;
+                    cellsInRow = 0;
+                }
+                case "td", "th" -> cellsInRow++;
+                default -> {}
+            }
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if (localName.equals("tr")) {
+                columns = Math.max(columns, cellsInRow);
+                if (rowsInTable > 1) {
+                    rows++;
+                }
+            }
+            super.endElement(uri, localName, qName);
+        }
+
+        /** Data rows over all tables, or -1 when there was no table. */
+        int rows() {
+            return tables == 0 ? -1 : rows;
+        }
+
+        int columns() {
+            return columns;
         }
     }
 

@@ -107,6 +107,23 @@ class TikaTextExtractorTest {
     }
 
     @Test
+    void counts_spreadsheet_rows_and_columns() {
+        byte[] xlsx = Fixtures.xlsx(List.of(
+                List.of("customer", "segment", "orders", "value"),
+                List.of("ada", "gold", 42, 1200.5),
+                List.of("bob", "silver", 17, 310),
+                List.of("cy", "bronze", 3, 45.9)));
+
+        ExtractedDocument doc = extractor.extract("customers.xlsx", xlsx);
+
+        assertThat(doc.mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(doc.rows()).isEqualTo(3);
+        assertThat(doc.columns()).isEqualTo(4);
+        assertThat(doc.tabular()).isTrue();
+        assertThat(doc.text()).contains("segment").contains("silver");
+    }
+
+    @Test
     void counts_tsv_rows_and_columns() {
         String tsv = "sensor\treading\tunit\tsite\nA1\t3.2\tbar\tnorth\nA2\t3.4\tbar\tsouth\n";
 
