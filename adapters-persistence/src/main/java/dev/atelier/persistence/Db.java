@@ -1,0 +1,207 @@
+package dev.atelier.persistence;
+
+import dev.atelier.domain.error.DomainException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one way the repositories touch the database: plain JDBC on the connection of Micronaut's
+ * current transaction. A call made inside an open transaction runs on its connection (and so joins
+ * it); a call outside any transaction gets a short transaction of its own. Every failure leaves
+ * through {@link Failures#translate}, so connection trouble becomes "database unavailable" and no
+ * SQL text travels upwards.
+ */
+@Singleton
+final class Db {
+    private final TransactionOperations<Connection> transactions;
+    private final Dialect dialect;
+
+    Db(TransactionOperations<Connection> transactions, Dialect dialect) {
+        this.transactions = transactions;
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Work that uses one connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    interface Rows<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Binds the parameters of a statement. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    <T> T write(Work<T> work) {
+        return run(work, false);
+    }
+
+    <T> T read(Work<T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Work<T> work, boolean readOnly) {
+        try {
+            var open = transactions.findTransactionStatus();
+            if (open.isPresent()) {
+                return work.run((Connection) open.get().getConnection());
+            }
+            Work<T> body = work;
+            return readOnly
+                    ? transactions.executeRead(status -> call(body, status.getConnection()))
+                    : transactions.executeWrite(status -> call(body, status.getConnection()));
+        } catch (DomainException e) {
+            throw e;
+        } catch (Exception e) {
+            throw Failures.translate(e);
+        }
+    }
+
+    private static <T> T call(Work<T> work, Connection connection) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
+    }
+
+    /** Carries a checked SQLException through Micronaut's callbacks; unwrapped by Failures. */
+    static final class SqlFailure extends RuntimeException {
+        SqlFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    // ---- small JDBC helpers ---------------------------------------------------------------
+
+    static <T> List<T> query(Connection c, String sql, Binder binder, Rows<T> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rows.map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    static <T> Optional<T> queryOne(Connection c, String sql, Binder binder, Rows<T> rows) throws SQLException {
+        List<T> all = query(c, sql, binder, rows);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    static long count(Connection c, String sql, Binder binder) throws SQLException {
+        return queryOne(c, sql, binder, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    static boolean exists(Connection c, String sql, Binder binder) throws SQLException {
+        return queryOne(c, sql, binder, rs -> Boolean.TRUE).isPresent();
+    }
+
+    static int update(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs a statement that may break a constraint so that, inside a longer transaction, the
+     * failure does not poison it (PostgreSQL aborts the whole transaction on any error): the
+     * statement runs under a savepoint that is rolled back on failure.
+     */
+    static int guardedUpdate(Connection c, String sql, Binder binder) throws SQLException {
+        if (c.getAutoCommit()) {
+            return update(c, sql, binder);
+        }
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            int n = update(c, sql, binder);
+            c.releaseSavepoint(savepoint);
+            return n;
+        } catch (SQLException e) {
+            c.rollback(savepoint);
+            throw e;
+        }
+    }
+
+    /** Timestamps are kept to the microsecond, the precision both databases store. */
+    static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, OffsetDateTime.ofInstant(micros(instant), ZoneOffset.UTC));
+        }
+    }
+
+    static Instant getInstant(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    static Integer getInteger(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static Boolean getBooleanOrNull(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    static void setBoolean(PreparedStatement ps, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(index, value);
+        }
+    }
+}
