@@ -94,6 +94,16 @@ class HexagonalArchitectureTest {
     }
 
     @Test
+    void the_persistence_adapter_does_not_import_the_other_adapters() {
+        check(noClasses()
+                .that()
+                .resideInAPackage(PERSISTENCE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(LLM, HTTP));
+    }
+
+    @Test
     void domain_and_application_carry_no_annotations_of_a_framework() {
         check(noClasses()
                 .that()
