@@ -52,6 +52,7 @@ class ErrorShapesTest {
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.json().path("error").asText()).contains("credentials");
         assertThat(reply.json().size()).isEqualTo(1);
+        assertThat(reply.header("WWW-Authenticate")).startsWith("Basic");
     }
 
     @Test
