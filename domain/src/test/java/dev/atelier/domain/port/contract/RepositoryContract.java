@@ -75,7 +75,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class RepositoryContract {
 
     /** The implementations under test, all backed by the same store. */
-    protected record Ports(
+    public record Ports(
             UserRepository users,
             ApiKeyRepository apiKeys,
             WorkspaceRepository workspaces,
