@@ -131,12 +131,28 @@ public final class SaveProject {
     }
 
     private Project update(Command c) {
-        Project current;
         try {
-            current = access.requireLocked(c.caller(), c.id(), Role.EDITOR).project();
+            return changeExisting(c);
         } catch (dev.atelier.domain.error.NotFoundException invisible) {
             throw new ConflictException("project id " + c.id() + " is already in use");
         }
+    }
+
+    /**
+     * Updates the existing project {@code c.id()} and never creates one: a missing project, or one
+     * the caller cannot see, is {@link dev.atelier.domain.error.NotFoundException} (what PUT-style
+     * updates answer). Needs the editor role; honours {@code expectedVersion}; records "updated".
+     * Runs in its own transaction or joins the caller's.
+     */
+    public Project updateExisting(Command c) {
+        if (c.id() == null) {
+            throw new InvalidInputException("project id is required to update a project");
+        }
+        return uow.inTransaction(() -> changeExisting(c));
+    }
+
+    private Project changeExisting(Command c) {
+        Project current = access.requireLocked(c.caller(), c.id(), Role.EDITOR).project();
         if (c.expectedVersion().isPresent() && c.expectedVersion().get() != current.version()) {
             throw new dev.atelier.domain.error.StaleVersionException("project " + c.id() + " has changed since version "
                     + c.expectedVersion().get() + "; it is now at version " + current.version());

@@ -1,0 +1,87 @@
+package dev.atelier.http.config;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The wire rules for JSON, applied to Micronaut's ObjectMapper (naming, inclusion and unknown
+ * fields are in application.yml): strict types (a number is not a string, a string is not a
+ * number), read limits against hostile documents, and timestamps as ISO-8601 UTC seconds
+ * ({@code 2026-02-28T14:30:00Z}).
+ */
+@Singleton
+final class JsonConfiguration implements BeanCreatedEventListener<ObjectMapper> {
+    private final int maxNestingDepth;
+    private final int maxStringLength;
+    private final long maxDocumentLength;
+
+    JsonConfiguration(
+            @Value("${atelier.json.max-nesting-depth:64}") int maxNestingDepth,
+            @Value("${atelier.json.max-string-length:5242880}") int maxStringLength,
+            @Value("${atelier.json.max-document-length:16777216}") long maxDocumentLength) {
+        this.maxNestingDepth = maxNestingDepth;
+        this.maxStringLength = maxStringLength;
+        this.maxDocumentLength = maxDocumentLength;
+    }
+
+    @Override
+    public ObjectMapper onCreated(BeanCreatedEvent<ObjectMapper> event) {
+        ObjectMapper mapper = event.getBean();
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxNestingDepth)
+                        .maxStringLength(maxStringLength)
+                        .maxDocumentLength(maxDocumentLength)
+                        .build());
+        mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        // Micronaut turns these on; a list is not a string and a string is not a list
+        mapper.configure(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS, false);
+        mapper.configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
+        for (CoercionInputShape scalar : new CoercionInputShape[] {
+            CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+        }) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
+        }
+        for (LogicalType numberOrFlag :
+                new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(numberOrFlag).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+            mapper.coercionConfigFor(numberOrFlag).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        SimpleModule wire = new SimpleModule("atelier-wire");
+        wire.addSerializer(Instant.class, new UtcSecondsSerializer());
+        mapper.registerModule(wire);
+        return mapper;
+    }
+
+    /** {@code 2026-02-28T14:30:00Z}: UTC, whole seconds. */
+    static final class UtcSecondsSerializer extends StdSerializer<Instant> {
+        UtcSecondsSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(DateTimeFormatter.ISO_INSTANT.format(value.truncatedTo(ChronoUnit.SECONDS)));
+        }
+    }
+}

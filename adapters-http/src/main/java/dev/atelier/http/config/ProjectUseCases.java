@@ -1,0 +1,70 @@
+package dev.atelier.http.config;
+
+import dev.atelier.application.project.CleanupProjects;
+import dev.atelier.application.project.ListProjects;
+import dev.atelier.application.project.LoadProject;
+import dev.atelier.application.project.ProjectAccess;
+import dev.atelier.application.project.SaveProject;
+import dev.atelier.application.project.Timeline;
+import dev.atelier.application.project.UniqueNames;
+import dev.atelier.application.workspace.Workspaces;
+import dev.atelier.domain.port.EventRepository;
+import dev.atelier.domain.port.IdGenerator;
+import dev.atelier.domain.port.MemberRepository;
+import dev.atelier.domain.port.ParamHistoryRepository;
+import dev.atelier.domain.port.ProjectRepository;
+import dev.atelier.domain.port.UnitOfWork;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Composition root for the core project operations (save, load, list, cleanup; copy is wired with the
+ * exchange core in {@link ExchangeUseCases}). */
+@Factory
+class ProjectUseCases {
+
+    @Singleton
+    ProjectAccess projectAccess(ProjectRepository projects, MemberRepository members) {
+        return new ProjectAccess(projects, members);
+    }
+
+    @Singleton
+    Timeline timeline(EventRepository events, IdGenerator ids, Clock clock) {
+        return new Timeline(events, ids, clock);
+    }
+
+    @Singleton
+    UniqueNames uniqueNames(ProjectRepository projects) {
+        return new UniqueNames(projects);
+    }
+
+    @Singleton
+    SaveProject saveProject(
+            ProjectRepository projects,
+            ParamHistoryRepository params,
+            MemberRepository members,
+            ProjectAccess access,
+            Workspaces workspaces,
+            Timeline timeline,
+            UnitOfWork uow,
+            IdGenerator ids,
+            Clock clock) {
+        return new SaveProject(projects, params, members, access, workspaces, timeline, uow, ids, clock);
+    }
+
+    @Singleton
+    LoadProject loadProject(ProjectAccess access, ParamHistoryRepository params, Workspaces workspaces) {
+        return new LoadProject(access, params, workspaces);
+    }
+
+    @Singleton
+    ListProjects listProjects(ProjectRepository projects, Workspaces workspaces) {
+        return new ListProjects(projects, workspaces);
+    }
+
+    @Singleton
+    CleanupProjects cleanupProjects(
+            ProjectRepository projects, ProjectAccess access, Workspaces workspaces, UnitOfWork uow) {
+        return new CleanupProjects(projects, access, workspaces, uow);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.atelier.http.error;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * Micronaut's own failures (unknown route, wrong method, unsupported media type, malformed JSON,
+ * wrong types, missing body or parameters, request too large) in the dialect's error shape. It
+ * replaces Micronaut's default processor, so every built-in exception handler answers in the
+ * request's dialect; server-side failures never reveal their cause.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+final class DialectErrorResponseProcessor implements ErrorResponseProcessor<Object> {
+
+    @Override
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpRequest<?> request = context.getRequest();
+        HttpStatus status = response.getStatus();
+        return ErrorResponses.fill(request, response, status, message(context, request, status));
+    }
+
+    private static String message(ErrorContext context, HttpRequest<?> request, HttpStatus status) {
+        Optional<Throwable> cause = context.getRootCause();
+        if (status.getCode() >= 500) {
+            String id = RequestIds.logFailure(request, cause.orElse(null));
+            return RequestIds.genericMessage(id);
+        }
+        if (cause.isPresent()) {
+            var json = JsonErrors.find(cause.get());
+            if (json.isPresent()) {
+                return JsonErrors.describe(json.get());
+            }
+        }
+        if (status == HttpStatus.NOT_FOUND) {
+            return "no such endpoint: " + request.getMethodName() + " " + request.getPath();
+        }
+        String detail = context.getErrors().stream()
+                .map(Error::getMessage)
+                .filter(m -> m != null && !m.isBlank())
+                .findFirst()
+                .orElse(status.getReason());
+        return sanitize(detail);
+    }
+
+    /** Micronaut's messages name arguments and values; keep them, but never Java internals. */
+    private static String sanitize(String message) {
+        String cleaned = message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*", "value");
+        int newline = cleaned.indexOf('\n');
+        cleaned = newline > 0 ? cleaned.substring(0, newline) : cleaned;
+        return cleaned.length() > 300 ? cleaned.substring(0, 300) + "…" : cleaned;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.atelier.http.security;
+
+import io.micronaut.core.bind.annotation.Bindable;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Binds the authenticated caller ({@link dev.atelier.domain.model.User}) to a controller
+ * parameter: {@code @Get("/x") Object x(@Caller User caller)}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.PARAMETER})
+@Bindable
+public @interface Caller {}

@@ -1,0 +1,161 @@
+package dev.atelier.http.v1;
+
+import dev.atelier.application.project.CleanupProjects;
+import dev.atelier.application.project.CopyProject;
+import dev.atelier.application.project.ListProjects;
+import dev.atelier.application.project.LoadProject;
+import dev.atelier.application.project.SaveProject;
+import dev.atelier.domain.error.InvalidInputException;
+import dev.atelier.domain.model.Page;
+import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectSort;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.Visibility;
+import dev.atelier.http.security.Caller;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Projects API v1 (seeds 000 and 001): save, list, load, copy and cleanup. Every endpoint exists
+ * with the workspace in the path ({@code /api/v1/projects/{workspace_id}/save}) and without it
+ * ({@code /api/v1/projects/save}); {@code workspace_id}, {@code default} and no workspace at all
+ * mean the caller's default workspace.
+ */
+@Controller("/api/v1/projects")
+final class ProjectsController {
+    private final SaveProject saveProject;
+    private final ListProjects listProjects;
+    private final LoadProject loadProject;
+    private final CopyProject copyProject;
+    private final CleanupProjects cleanupProjects;
+
+    ProjectsController(
+            SaveProject saveProject,
+            ListProjects listProjects,
+            LoadProject loadProject,
+            CopyProject copyProject,
+            CleanupProjects cleanupProjects) {
+        this.saveProject = saveProject;
+        this.listProjects = listProjects;
+        this.loadProject = loadProject;
+        this.copyProject = copyProject;
+        this.cleanupProjects = cleanupProjects;
+    }
+
+    /** {@code {"project": {...}}} of save. */
+    @Introspected
+    record SaveBody(ProjectFields project) {}
+
+    @Introspected
+    record ProjectFields(String id, String name, String description, Map<String, Object> metadata, String scope) {}
+
+    /** Body of copy: the path names the target workspace, {@code workspace_id} the source. */
+    @Introspected
+    record CopyBody(String projectId, String workspaceId, String newProjectName, String targetScope) {}
+
+    /** {@code {"project": {"id"?, "scope"?}}} of cleanup. */
+    @Introspected
+    record CleanupBody(CleanupFields project) {}
+
+    @Introspected
+    record CleanupFields(String id, String scope) {}
+
+    @Post(uris = {"/save", "/{workspaceId}/save"})
+    Envelope save(@Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body SaveBody body) {
+        if (body == null || body.project() == null) {
+            throw new InvalidInputException("request body must be a JSON object with a 'project' object");
+        }
+        ProjectFields p = body.project();
+        SaveProject.Saved saved = saveProject.execute(SaveProject.Command.of(
+                caller, workspaceId, p.id(), p.name(), p.description(), p.metadata(), scopeOrNull(p.scope())));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("project_id", saved.project().id().value());
+        data.put("created", saved.created());
+        data.put("project", Views.project(saved.project(), null));
+        return Envelope.success("Project saved successfully", data);
+    }
+
+    @Get(uris = {"/list", "/{workspaceId}/list"})
+    Envelope list(
+            @Caller User caller,
+            @Nullable @PathVariable String workspaceId,
+            @Nullable @QueryValue String scopes,
+            @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String offset) {
+        Page<Project> page = listProjects.execute(new ListProjects.Command(
+                caller,
+                workspaceId,
+                false,
+                Visibility.parseList(scopes),
+                null,
+                null,
+                ProjectSort.CREATED_AT,
+                false,
+                Paging.limit(limit),
+                Paging.offset(offset)));
+        List<Map<String, Object>> projects =
+                page.items().stream().map(p -> Views.project(p, null)).toList();
+        return Envelope.success("Projects retrieved successfully", projects);
+    }
+
+    @Get(uris = {"/load", "/{workspaceId}/load"})
+    Envelope load(
+            @Caller User caller,
+            @Nullable @PathVariable String workspaceId,
+            @Nullable @QueryValue("project_id") String projectId,
+            @Nullable @QueryValue String scope) {
+        Scope.parse(scope);
+        LoadProject.Loaded loaded = loadProject.execute(caller, workspaceId, projectId);
+        Map<String, Object> project = Views.project(loaded.project(), loaded.current());
+        project.put("role", loaded.role().wire());
+        return Envelope.success("Project loaded successfully", project);
+    }
+
+    @Post(uris = {"/copy", "/{workspaceId}/copy"})
+    Envelope copy(@Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body CopyBody body) {
+        if (body == null) {
+            throw new InvalidInputException("request body must be a JSON object with 'project_id'");
+        }
+        Project copy = copyProject.execute(new CopyProject.Command(
+                caller,
+                body.projectId(),
+                body.workspaceId(),
+                workspaceId,
+                body.newProjectName(),
+                scopeOrNull(body.targetScope())));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("new_project_id", copy.id().value());
+        data.put("project", Views.project(copy, null));
+        return Envelope.success("Project copied successfully", data);
+    }
+
+    @Post(uris = {"/cleanup", "/{workspaceId}/cleanup"})
+    Envelope cleanup(
+            @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body CleanupBody body) {
+        if (body == null || body.project() == null) {
+            throw new InvalidInputException(
+                    "request body must be a JSON object with a 'project' object ({\"id\"?, \"scope\"?})");
+        }
+        int deleted = cleanupProjects.execute(new CleanupProjects.Command(
+                caller,
+                workspaceId,
+                body.project().id(),
+                Scope.parse(body.project().scope())));
+        return Envelope.success(
+                deleted == 1 ? "1 project deleted" : deleted + " projects deleted", Map.of("deleted", deleted));
+    }
+
+    private static Scope scopeOrNull(String scope) {
+        return scope == null ? null : Scope.parse(scope);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.atelier.http.v1;
+
+import dev.atelier.application.workspace.ListWorkspaces;
+import dev.atelier.application.workspace.LoadWorkspace;
+import dev.atelier.application.workspace.SaveWorkspace;
+import dev.atelier.domain.error.InvalidInputException;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.Workspace;
+import dev.atelier.http.security.Caller;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Workspaces API v1 (seed 004): save, list, load. */
+@Controller("/api/v1/workspaces")
+final class WorkspacesController {
+    private final SaveWorkspace saveWorkspace;
+    private final ListWorkspaces listWorkspaces;
+    private final LoadWorkspace loadWorkspace;
+
+    WorkspacesController(SaveWorkspace saveWorkspace, ListWorkspaces listWorkspaces, LoadWorkspace loadWorkspace) {
+        this.saveWorkspace = saveWorkspace;
+        this.listWorkspaces = listWorkspaces;
+        this.loadWorkspace = loadWorkspace;
+    }
+
+    /** The body of save is the workspace object itself. */
+    @Introspected
+    record WorkspaceFields(String id, String name, String description, Map<String, Object> metadata, String scope) {}
+
+    @Post("/save")
+    Envelope save(@Caller User caller, @Nullable @Body WorkspaceFields body) {
+        if (body == null) {
+            throw new InvalidInputException("request body must be a workspace object with at least a 'name'");
+        }
+        Workspace saved = saveWorkspace.execute(new SaveWorkspace.Command(
+                caller,
+                body.id(),
+                body.name(),
+                body.description(),
+                body.metadata(),
+                body.scope() == null ? null : Scope.parse(body.scope())));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("workspace_id", saved.id().value());
+        data.put("workspace", Views.workspace(saved));
+        return Envelope.success("Workspace saved successfully", data);
+    }
+
+    @Get("/list")
+    Envelope list(@Caller User caller, @Nullable @QueryValue String scope) {
+        List<Map<String, Object>> workspaces = listWorkspaces.execute(caller, Scope.parse(scope)).stream()
+                .map(Views::workspace)
+                .toList();
+        return Envelope.success("Workspaces retrieved successfully", workspaces);
+    }
+
+    @Get("/{workspaceId}/load")
+    Envelope load(@Caller User caller, @PathVariable String workspaceId, @Nullable @QueryValue String scope) {
+        Scope.parse(scope);
+        LoadWorkspace.Loaded loaded = loadWorkspace.execute(caller, workspaceId);
+        Map<String, Object> data = Views.workspace(loaded.workspace());
+        data.put("project_count", loaded.projectCount());
+        return Envelope.success("Workspace loaded successfully", data);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.atelier.application.collaboration;
+
+import dev.atelier.application.project.ListProjects;
+import dev.atelier.application.project.LoadProject;
+import dev.atelier.domain.error.PayloadTooLargeException;
+import dev.atelier.domain.model.Page;
+import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectQuery;
+import dev.atelier.domain.model.ProjectSort;
+import dev.atelier.domain.model.Role;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.Visibility;
+import dev.atelier.domain.port.ParamHistoryRepository;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Every project of the caller's default workspace that the caller owns, oldest first, optionally
+ * only the archived or only the active ones, each with its params history. The labeling API has
+ * no paging, so this reads page after page, up to {@link #MAX_PROJECTS}.
+ */
+public final class ListLabelingProjects {
+    public static final int MAX_PROJECTS = 10_000;
+
+    private final ListProjects list;
+    private final ParamHistoryRepository params;
+
+    public ListLabelingProjects(ListProjects list, ParamHistoryRepository params) {
+        this.list = list;
+        this.params = params;
+    }
+
+    /** @param archived null lists both */
+    public record Command(User caller, Boolean archived) {}
+
+    public List<LoadProject.Loaded> execute(Command c) {
+        List<LoadProject.Loaded> result = new ArrayList<>();
+        long offset = 0;
+        while (true) {
+            Page<Project> page = list.execute(new ListProjects.Command(
+                    c.caller(),
+                    null,
+                    false,
+                    EnumSet.of(Visibility.USER),
+                    null,
+                    c.archived(),
+                    ProjectSort.CREATED_AT,
+                    true,
+                    ProjectQuery.MAX_LIMIT,
+                    offset));
+            if (page.total() > MAX_PROJECTS) {
+                throw new PayloadTooLargeException("more than " + MAX_PROJECTS + " projects to list");
+            }
+            for (Project project : page.items()) {
+                result.add(new LoadProject.Loaded(project, Role.OWNER, params.history(project.id())));
+            }
+            offset += page.items().size();
+            if (page.items().isEmpty() || offset >= page.total()) {
+                return result;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.atelier.application;
+
+import dev.atelier.application.account.Authenticate;
+import dev.atelier.application.account.BootstrapAdmin;
+import dev.atelier.application.account.CreateUser;
+import dev.atelier.application.account.IssueApiKey;
+import dev.atelier.application.account.RevokeApiKey;
+import dev.atelier.application.exchange.ProjectImporter;
+import dev.atelier.application.exchange.ProjectTables;
+import dev.atelier.application.project.CleanupProjects;
+import dev.atelier.application.project.CopyProject;
+import dev.atelier.application.project.ListProjects;
+import dev.atelier.application.project.LoadProject;
+import dev.atelier.application.project.ProjectAccess;
+import dev.atelier.application.project.SaveProject;
+import dev.atelier.application.project.Timeline;
+import dev.atelier.application.project.UniqueNames;
+import dev.atelier.application.workspace.ListWorkspaces;
+import dev.atelier.application.workspace.LoadWorkspace;
+import dev.atelier.application.workspace.SaveWorkspace;
+import dev.atelier.application.workspace.Workspaces;
+import dev.atelier.domain.fake.InMemoryStore;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.UserId;
+import dev.atelier.domain.port.TimeOrderedIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** The application wired over the in-memory store, as the composition root wires it over JDBC. */
+public final class TestAtelier {
+    public final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+    public final InMemoryStore store = new InMemoryStore();
+    public final TimeOrderedIds ids = new TimeOrderedIds(clock);
+    public final IssueApiKey issueApiKey = new IssueApiKey(store.apiKeys, store.users, store, clock);
+    public final CreateUser createUser = new CreateUser(store.users, issueApiKey, store, ids, clock);
+    public final RevokeApiKey revokeApiKey = new RevokeApiKey(store.apiKeys);
+    public final Authenticate authenticate = new Authenticate(store.apiKeys, store.users, clock);
+    public final BootstrapAdmin bootstrapAdmin =
+            new BootstrapAdmin(store.users, store.apiKeys, issueApiKey, store, clock);
+    public final Workspaces workspaces = new Workspaces(store.workspaces, store, ids, clock);
+    public final SaveWorkspace saveWorkspace = new SaveWorkspace(store.workspaces, store, ids, clock);
+    public final ListWorkspaces listWorkspaces = new ListWorkspaces(store.workspaces, workspaces);
+    public final LoadWorkspace loadWorkspace = new LoadWorkspace(store.workspaces, workspaces);
+    public final ProjectAccess access = new ProjectAccess(store.projects, store.members);
+    public final Timeline timeline = new Timeline(store.events, ids, clock);
+    public final UniqueNames uniqueNames = new UniqueNames(store.projects);
+    public final SaveProject saveProject = new SaveProject(
+            store.projects, store.params, store.members, access, workspaces, timeline, store, ids, clock);
+    public final LoadProject loadProject = new LoadProject(access, store.params, workspaces);
+    public final ListProjects listProjects = new ListProjects(store.projects, workspaces);
+    public final CleanupProjects cleanupProjects = new CleanupProjects(store.projects, access, workspaces, store);
+    public final ProjectTables tables =
+            new ProjectTables(store.projects, store.params, store.members, store.documents, store.events, store.users);
+    public final ProjectImporter importer = new ProjectImporter(
+            store.projects,
+            store.params,
+            store.members,
+            store.documents,
+            store.events,
+            store.users,
+            uniqueNames,
+            timeline,
+            ids,
+            clock);
+    public final CopyProject copyProject = new CopyProject(access, workspaces, tables, importer, store);
+
+    /** A registered user (not admin) in the given organization. */
+    public User user(String name, String organization) {
+        User user =
+                new User(new UserId(ids.newId()), name + "@example.com", name, organization, false, clock.instant());
+        store.users.insert(user);
+        return user;
+    }
+
+    public dev.atelier.domain.model.Project project(User owner, String name) {
+        return saveProject
+                .execute(SaveProject.Command.of(
+                        owner, "workspace_id", null, name, "about " + name, Map.of(), Scope.USER))
+                .project();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.atelier.domain.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atelier.domain.error.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class TextAndIdsTest {
+    @Test
+    void accepts_caller_chosen_ids_of_letters_digits_underscore_and_dash() {
+        assertThat(Ids.isValid("proj_12345")).isTrue();
+        assertThat(Ids.isValid("a".repeat(64))).isTrue();
+    }
+
+    @Test
+    void rejects_ids_that_are_empty_too_long_or_contain_other_characters() {
+        assertThat(Ids.isValid("")).isFalse();
+        assertThat(Ids.isValid("a".repeat(65))).isFalse();
+        assertThat(Ids.isValid("../etc")).isFalse();
+        assertThat(Ids.isValid("a b")).isFalse();
+        assertThatThrownBy(() -> Ids.require("project_id", "x;drop"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("project_id");
+    }
+
+    @Test
+    void rejects_unpaired_surrogates_in_names() {
+        assertThatThrownBy(() -> Text.name("name", "a\uD800b")).hasMessageContaining("valid Unicode");
+        assertThat(Text.name("name", "emoji \uD83D\uDE00")).isEqualTo("emoji \uD83D\uDE00");
+    }
+
+    @Test
+    void names_are_trimmed() {
+        assertThat(Text.name("name", "  Churn  ")).isEqualTo("Churn");
+    }
+
+    @Test
+    void the_default_workspace_aliases_are_workspace_id_default_and_nothing() {
+        assertThat(Workspace.isDefaultAlias("workspace_id")).isTrue();
+        assertThat(Workspace.isDefaultAlias("default")).isTrue();
+        assertThat(Workspace.isDefaultAlias(null)).isTrue();
+        assertThat(Workspace.isDefaultAlias("ws_12345")).isFalse();
+    }
+
+    @Test
+    void scope_lists_parse_and_reject_unknown_scopes() {
+        assertThat(Visibility.parseList("user, shared")).containsExactlyInAnyOrder(Visibility.USER, Visibility.SHARED);
+        assertThat(Visibility.parseList(null)).containsExactly(Visibility.USER);
+        assertThatThrownBy(() -> Visibility.parseList("user,everyone")).hasMessageContaining("everyone");
+    }
+
+    @Test
+    void document_file_names_lose_their_paths() {
+        assertThat(Document.safeFilename("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(Document.safeFilename("C:\\Users\\x\\report.pdf")).isEqualTo("report.pdf");
+        assertThat(Document.safeFilename("..")).isEqualTo("file");
+    }
+}
