@@ -13,7 +13,7 @@ import java.util.Optional;
  * Configuration defaults shipped inside the persistence jar, so that the runnable application
  * needs no datasource or Flyway settings of its own: an embedded H2 file database under
  * {@code ${atelier.data-dir}} (default {@code ./data}, env {@code ATELIER_DATA_DIR}) and Flyway
- * migrations from {@code db/migration/{vendor}}. They sit below every other property source
+ * migrations from {@code db/migration/<vendor>} (see FlywayVendorLocations). They sit below every other property source
  * (application.yml, environment variables, system properties), so
  * {@code DATASOURCES_DEFAULT_URL=jdbc:postgresql://...} plus credentials switch to PostgreSQL.
  * Registered through {@code META-INF/services/io.micronaut.context.env.PropertySourceLoader}.
@@ -37,7 +37,7 @@ public final class PersistenceDefaults implements PropertySourceLoader {
         v.put("datasources.default.validation-timeout", 3000);
         v.put("datasources.default.maximum-pool-size", 10);
         v.put("flyway.datasources.default.enabled", true);
-        v.put("flyway.datasources.default.locations", "classpath:db/migration/{vendor}");
+        // locations: db/migration/h2 or db/migration/postgresql, chosen by FlywayVendorLocations
         return v;
     }
 

@@ -5,6 +5,8 @@ import dev.atelier.application.account.BootstrapAdmin;
 import dev.atelier.application.account.CreateUser;
 import dev.atelier.application.account.IssueApiKey;
 import dev.atelier.application.account.RevokeApiKey;
+import dev.atelier.application.exchange.ProjectImporter;
+import dev.atelier.application.exchange.ProjectTables;
 import dev.atelier.application.project.CleanupProjects;
 import dev.atelier.application.project.CopyProject;
 import dev.atelier.application.project.ListProjects;
@@ -50,18 +52,20 @@ public final class TestAtelier {
     public final LoadProject loadProject = new LoadProject(access, store.params, workspaces);
     public final ListProjects listProjects = new ListProjects(store.projects, workspaces);
     public final CleanupProjects cleanupProjects = new CleanupProjects(store.projects, access, workspaces, store);
-    public final CopyProject copyProject = new CopyProject(
+    public final ProjectTables tables =
+            new ProjectTables(store.projects, store.params, store.members, store.documents, store.events, store.users);
+    public final ProjectImporter importer = new ProjectImporter(
             store.projects,
             store.params,
             store.members,
             store.documents,
-            access,
-            workspaces,
+            store.events,
+            store.users,
             uniqueNames,
             timeline,
-            store,
             ids,
             clock);
+    public final CopyProject copyProject = new CopyProject(access, workspaces, tables, importer, store);
 
     /** A registered user (not admin) in the given organization. */
     public User user(String name, String organization) {

@@ -1,7 +1,6 @@
 package dev.atelier.http.config;
 
 import dev.atelier.application.project.CleanupProjects;
-import dev.atelier.application.project.CopyProject;
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.LoadProject;
 import dev.atelier.application.project.ProjectAccess;
@@ -9,7 +8,6 @@ import dev.atelier.application.project.SaveProject;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
-import dev.atelier.domain.port.DocumentRepository;
 import dev.atelier.domain.port.EventRepository;
 import dev.atelier.domain.port.IdGenerator;
 import dev.atelier.domain.port.MemberRepository;
@@ -20,7 +18,8 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Composition root for the core project operations (save, load, list, copy, cleanup). */
+/** Composition root for the core project operations (save, load, list, cleanup; copy is wired with the
+ * exchange core in {@link ExchangeUseCases}). */
 @Factory
 class ProjectUseCases {
 
@@ -67,22 +66,5 @@ class ProjectUseCases {
     CleanupProjects cleanupProjects(
             ProjectRepository projects, ProjectAccess access, Workspaces workspaces, UnitOfWork uow) {
         return new CleanupProjects(projects, access, workspaces, uow);
-    }
-
-    @Singleton
-    CopyProject copyProject(
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
-            ProjectAccess access,
-            Workspaces workspaces,
-            UniqueNames names,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
-        return new CopyProject(
-                projects, params, members, documents, access, workspaces, names, timeline, uow, ids, clock);
     }
 }

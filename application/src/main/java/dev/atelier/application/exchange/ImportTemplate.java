@@ -1,0 +1,120 @@
+package dev.atelier.application.exchange;
+
+import dev.atelier.application.project.Timeline;
+import dev.atelier.application.project.UniqueNames;
+import dev.atelier.application.workspace.Workspaces;
+import dev.atelier.domain.error.InvalidInputException;
+import dev.atelier.domain.error.NotFoundException;
+import dev.atelier.domain.model.EventType;
+import dev.atelier.domain.model.Member;
+import dev.atelier.domain.model.ParamVersion;
+import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectId;
+import dev.atelier.domain.model.Role;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.Template;
+import dev.atelier.domain.model.Text;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.Workspace;
+import dev.atelier.domain.port.IdGenerator;
+import dev.atelier.domain.port.MemberRepository;
+import dev.atelier.domain.port.ParamHistoryRepository;
+import dev.atelier.domain.port.ProjectRepository;
+import dev.atelier.domain.port.TemplateCatalog;
+import dev.atelier.domain.port.UnitOfWork;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Creates a project from a catalog template: the blueprint's description, type, params (as version
+ * 0) and metadata; the template's name (or the given one) kept unique for the caller in the
+ * workspace; the caller as owner; a "created" event naming the template.
+ */
+public final class ImportTemplate {
+    private final TemplateCatalog catalog;
+    private final ProjectRepository projects;
+    private final ParamHistoryRepository params;
+    private final MemberRepository members;
+    private final Workspaces workspaces;
+    private final UniqueNames names;
+    private final Timeline timeline;
+    private final UnitOfWork uow;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ImportTemplate(
+            TemplateCatalog catalog,
+            ProjectRepository projects,
+            ParamHistoryRepository params,
+            MemberRepository members,
+            Workspaces workspaces,
+            UniqueNames names,
+            Timeline timeline,
+            UnitOfWork uow,
+            IdGenerator ids,
+            Clock clock) {
+        this.catalog = catalog;
+        this.projects = projects;
+        this.params = params;
+        this.members = members;
+        this.workspaces = workspaces;
+        this.names = names;
+        this.timeline = timeline;
+        this.uow = uow;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public record Command(User caller, String workspace, String templateId, String newProjectName, Scope scope) {
+        public Command {
+            Objects.requireNonNull(caller, "caller");
+            if (templateId == null || templateId.isBlank()) {
+                throw new InvalidInputException("template_id is required");
+            }
+            templateId = templateId.strip();
+            if (newProjectName != null && newProjectName.isBlank()) {
+                newProjectName = null;
+            }
+            if (newProjectName != null) {
+                newProjectName = Text.name("new_project_name", newProjectName);
+            }
+            scope = scope == null ? Scope.USER : scope;
+        }
+    }
+
+    public record Created(Project project, List<ParamVersion> paramHistory, Template template) {}
+
+    public Created execute(Command c) {
+        Template template = catalog.find(c.templateId())
+                .orElseThrow(() -> new NotFoundException("template " + Text.clip(c.templateId(), 64) + " not found"));
+        Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
+        return uow.inTransaction(() -> {
+            var now = clock.instant();
+            String name = names.firstFree(
+                    workspace.id(), c.caller().id(), c.newProjectName() == null ? template.name() : c.newProjectName());
+            Template.Blueprint blueprint = template.blueprint();
+            Project project = Project.create(
+                    new ProjectId(ids.newId()),
+                    workspace.id(),
+                    c.caller(),
+                    name,
+                    blueprint.description() == null ? template.description() : blueprint.description(),
+                    blueprint.metadata(),
+                    blueprint.type(),
+                    c.scope(),
+                    null,
+                    now);
+            projects.insert(project);
+            ParamVersion initial = ParamVersion.initial(blueprint.params(), null, now);
+            params.append(project.id(), initial);
+            members.save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("template_id", template.id());
+            timeline.record(project.id(), EventType.CREATED, project.name(), c.caller(), details);
+            return new Created(project, List.of(initial), template);
+        });
+    }
+}

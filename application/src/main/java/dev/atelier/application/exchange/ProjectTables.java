@@ -1,0 +1,261 @@
+package dev.atelier.application.exchange;
+
+import dev.atelier.domain.model.Document;
+import dev.atelier.domain.model.Event;
+import dev.atelier.domain.model.LabelingOptions;
+import dev.atelier.domain.model.MemberProfile;
+import dev.atelier.domain.model.Page;
+import dev.atelier.domain.model.ParamVersion;
+import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectId;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.UserId;
+import dev.atelier.domain.model.Workspace;
+import dev.atelier.domain.port.DocumentRepository;
+import dev.atelier.domain.port.EventRepository;
+import dev.atelier.domain.port.MemberRepository;
+import dev.atelier.domain.port.ParamHistoryRepository;
+import dev.atelier.domain.port.ProjectRepository;
+import dev.atelier.domain.port.UserRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The export side of the exchange core: reads the tables of a set of projects from the
+ * repositories and writes them to an {@link ExportSink}, one table at a time and one project at a
+ * time, so memory holds one project's rows of one table at most (plus the list of ids).
+ */
+public final class ProjectTables {
+    private static final int MEMBER_PAGE = 100;
+
+    private final ProjectRepository projects;
+    private final ParamHistoryRepository params;
+    private final MemberRepository members;
+    private final DocumentRepository documents;
+    private final EventRepository events;
+    private final UserRepository users;
+
+    public ProjectTables(
+            ProjectRepository projects,
+            ParamHistoryRepository params,
+            MemberRepository members,
+            DocumentRepository documents,
+            EventRepository events,
+            UserRepository users) {
+        this.projects = projects;
+        this.params = params;
+        this.members = members;
+        this.documents = documents;
+        this.events = events;
+        this.users = users;
+    }
+
+    /**
+     * Writes {@code tables} (from beginTables to endTables): first {@code leading} tables as given
+     * (workspace-level rows), then the five project tables for {@code ids}. Projects that vanished
+     * meanwhile are skipped in every table, so references stay whole.
+     *
+     * @return rows written per table, in table order
+     */
+    public Map<String, Long> write(
+            List<ProjectId> ids, Map<String, List<Map<String, Object>>> leading, ExportSink sink) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        sink.beginTables();
+        leading.forEach((table, rows) -> {
+            sink.beginTable(table);
+            rows.forEach(sink::row);
+            sink.endTable();
+            counts.put(table, (long) rows.size());
+        });
+        Map<UserId, Optional<String>> emails = new HashMap<>();
+        List<ProjectId> present = new ArrayList<>(ids.size());
+        long n = 0;
+        sink.beginTable(ExportFormat.PROJECTS);
+        for (ProjectId id : ids) {
+            Optional<Project> project = projects.findById(id);
+            if (project.isPresent()) {
+                Project p = project.get();
+                String ownerEmail = emails.computeIfAbsent(
+                                p.ownerId(), u -> users.findById(u).map(User::email))
+                        .orElse(null);
+                sink.row(projectRow(p, ownerEmail));
+                present.add(id);
+                n++;
+            }
+        }
+        sink.endTable();
+        counts.put(ExportFormat.PROJECTS, n);
+
+        n = 0;
+        sink.beginTable(ExportFormat.PARAMS);
+        for (ProjectId id : present) {
+            for (ParamVersion v : params.history(id)) {
+                sink.row(paramRow(id, v));
+                n++;
+            }
+        }
+        sink.endTable();
+        counts.put(ExportFormat.PARAMS, n);
+
+        n = 0;
+        sink.beginTable(ExportFormat.MEMBERS);
+        for (ProjectId id : present) {
+            long offset = 0;
+            while (true) {
+                Page<MemberProfile> page = members.list(id, MEMBER_PAGE, offset);
+                for (MemberProfile m : page.items()) {
+                    sink.row(memberRow(m));
+                    n++;
+                }
+                offset += page.items().size();
+                if (page.items().isEmpty() || offset >= page.total()) {
+                    break;
+                }
+            }
+        }
+        sink.endTable();
+        counts.put(ExportFormat.MEMBERS, n);
+
+        n = 0;
+        sink.beginTable(ExportFormat.DOCUMENTS);
+        for (ProjectId id : present) {
+            for (Document d : documents.list(id)) {
+                sink.row(documentRow(d));
+                n++;
+            }
+        }
+        sink.endTable();
+        counts.put(ExportFormat.DOCUMENTS, n);
+
+        n = 0;
+        sink.beginTable(ExportFormat.EVENTS);
+        for (ProjectId id : present) {
+            for (Event e : events.timeline(id)) {
+                sink.row(eventRow(e));
+                n++;
+            }
+        }
+        sink.endTable();
+        counts.put(ExportFormat.EVENTS, n);
+        sink.endTables();
+        return counts;
+    }
+
+    /** The summary object of an export: total_tables, total_rows and the rows of each table. */
+    public static Map<String, Object> summary(Map<String, Long> counts) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("total_tables", counts.size());
+        summary.put(
+                "total_rows",
+                counts.values().stream().mapToLong(Long::longValue).sum());
+        summary.put("projects", counts.getOrDefault(ExportFormat.PROJECTS, 0L));
+        counts.forEach((table, rows) -> summary.put(table, rows));
+        return summary;
+    }
+
+    public static Map<String, Object> projectRow(Project p, String ownerEmail) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", p.id().value());
+        row.put("workspace_id", p.workspaceId().value());
+        row.put("name", p.name());
+        row.put("description", p.description());
+        row.put("metadata", p.metadata());
+        row.put("type", p.type());
+        row.put("status", p.status().wire());
+        row.put("scope", p.scope().wire());
+        row.put("owner_id", p.ownerId().value());
+        row.put("owner_email", ownerEmail);
+        row.put("organization", p.organization());
+        LabelingOptions l = p.labeling();
+        Map<String, Object> labeling = new LinkedHashMap<>();
+        labeling.put("rapid", l.rapid());
+        labeling.put("studio", l.studio());
+        labeling.put("pipeline", l.pipeline());
+        labeling.put("consensus_attempts", l.consensusAttempts());
+        labeling.put("dataset_id", l.datasetId());
+        labeling.put("pinned", l.pinned());
+        row.put("labeling", labeling);
+        row.put("dataset_count", p.datasetCount());
+        row.put("created_at", time(p.createdAt()));
+        row.put("updated_at", time(p.updatedAt()));
+        return row;
+    }
+
+    static Map<String, Object> paramRow(ProjectId project, ParamVersion v) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("project_id", project.value());
+        row.put("version", v.version());
+        row.put("params", v.params());
+        row.put("instruction", v.instruction());
+        row.put("created_at", time(v.createdAt()));
+        return row;
+    }
+
+    static Map<String, Object> memberRow(MemberProfile m) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("project_id", m.member().projectId().value());
+        row.put("user_id", m.member().userId().value());
+        row.put("email", m.email());
+        row.put("name", m.name());
+        row.put("role", m.member().role().wire());
+        row.put("created_at", time(m.member().createdAt()));
+        return row;
+    }
+
+    static Map<String, Object> documentRow(Document d) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", d.id());
+        row.put("project_id", d.projectId().value());
+        row.put("filename", d.filename());
+        row.put("media_type", d.mediaType());
+        row.put("size_bytes", d.sizeBytes());
+        row.put("sha256", d.sha256());
+        row.put("text", d.text());
+        row.put("pages", d.pages());
+        row.put("rows", d.rows());
+        row.put("columns", d.columns());
+        row.put("characters", d.characters());
+        row.put("truncated", d.truncated());
+        row.put("dataset", d.dataset());
+        row.put("content_base64", Base64.getEncoder().encodeToString(d.content()));
+        row.put("created_at", time(d.createdAt()));
+        return row;
+    }
+
+    static Map<String, Object> eventRow(Event e) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", e.id());
+        row.put("project_id", e.projectId().value());
+        row.put("type", e.type().wire());
+        row.put("name", e.name());
+        row.put("actor_id", e.actor() == null ? null : e.actor().value());
+        row.put("timestamp", time(e.timestamp()));
+        row.put("details", e.details());
+        return row;
+    }
+
+    public static Map<String, Object> workspaceRow(Workspace w) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", w.id().value());
+        row.put("name", w.name());
+        row.put("description", w.description());
+        row.put("metadata", w.metadata());
+        row.put("scope", w.scope().wire());
+        row.put("owner_id", w.ownerId().value());
+        row.put("organization", w.organization());
+        row.put("default", w.defaultWorkspace());
+        row.put("created_at", time(w.createdAt()));
+        row.put("updated_at", time(w.updatedAt()));
+        return row;
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

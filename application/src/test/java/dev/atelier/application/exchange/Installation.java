@@ -1,0 +1,134 @@
+package dev.atelier.application.exchange;
+
+import dev.atelier.application.project.CopyProject;
+import dev.atelier.application.project.ProjectAccess;
+import dev.atelier.application.project.SaveProject;
+import dev.atelier.application.project.Timeline;
+import dev.atelier.application.project.UniqueNames;
+import dev.atelier.application.workspace.Workspaces;
+import dev.atelier.domain.fake.InMemoryStore;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.Template;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.UserId;
+import dev.atelier.domain.model.Workspace;
+import dev.atelier.domain.model.WorkspaceId;
+import dev.atelier.domain.port.TemplateCatalog;
+import dev.atelier.domain.port.TimeOrderedIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** One Atelier installation wired in memory: the store, the use cases, and helpers to set up data. */
+final class Installation {
+    /** A clock that moves one millisecond per reading, so timestamps are distinct and ordered. */
+    static final class TickingClock extends Clock {
+        private long millis;
+
+        TickingClock(Instant start) {
+            this.millis = start.toEpochMilli();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            return Instant.ofEpochMilli(millis++);
+        }
+    }
+
+    final InMemoryStore store = new InMemoryStore();
+    final Clock clock;
+    final TimeOrderedIds ids;
+    final Workspaces workspaces;
+    final ProjectAccess access;
+    final UniqueNames names;
+    final Timeline timeline;
+    final ProjectTables tables;
+    final ProjectImporter importer;
+    final SaveProject saveProject;
+    final ExportProject exportProject;
+    final ImportProject importProject;
+    final ExportWorkspace exportWorkspace;
+    final ImportWorkspace importWorkspace;
+    final CopyProject copyProject;
+    final ListTemplates listTemplates;
+    final ImportTemplate importTemplate;
+
+    Installation(Instant start, List<Template> templates) {
+        clock = new TickingClock(start);
+        ids = new TimeOrderedIds(clock);
+        workspaces = new Workspaces(store.workspaces, store, ids, clock);
+        access = new ProjectAccess(store.projects, store.members);
+        names = new UniqueNames(store.projects);
+        timeline = new Timeline(store.events, ids, clock);
+        tables = new ProjectTables(
+                store.projects, store.params, store.members, store.documents, store.events, store.users);
+        importer = new ProjectImporter(
+                store.projects,
+                store.params,
+                store.members,
+                store.documents,
+                store.events,
+                store.users,
+                names,
+                timeline,
+                ids,
+                clock);
+        saveProject = new SaveProject(
+                store.projects, store.params, store.members, access, workspaces, timeline, store, ids, clock);
+        exportProject = new ExportProject(access, workspaces, tables, timeline, store, clock);
+        importProject = new ImportProject(workspaces, importer, store.params, store);
+        exportWorkspace = new ExportWorkspace(workspaces, store.projects, tables, timeline, store, clock);
+        importWorkspace = new ImportWorkspace(workspaces, importer, store);
+        copyProject = new CopyProject(access, workspaces, tables, importer, store);
+        TemplateCatalog catalog = () -> templates;
+        listTemplates = new ListTemplates(catalog);
+        importTemplate = new ImportTemplate(
+                catalog, store.projects, store.params, store.members, workspaces, names, timeline, store, ids, clock);
+    }
+
+    Installation() {
+        this(Instant.parse("2026-01-01T00:00:00Z"), List.of());
+    }
+
+    User user(String email, String organization) {
+        User user = new User(
+                new UserId(ids.newId()),
+                email,
+                email.substring(0, email.indexOf('@')),
+                organization,
+                false,
+                clock.instant());
+        store.users.insert(user);
+        return user;
+    }
+
+    Workspace workspace(User owner, String name) {
+        var now = clock.instant();
+        Workspace w = new Workspace(
+                new WorkspaceId(ids.newId()),
+                name,
+                null,
+                Map.of(),
+                owner.id(),
+                owner.organization(),
+                Scope.USER,
+                false,
+                now,
+                now);
+        store.workspaces.insert(w);
+        return w;
+    }
+}
