@@ -6,6 +6,7 @@ import dev.atelier.application.collaboration.ExportProjectArchive;
 import dev.atelier.application.collaboration.GetTimeline;
 import dev.atelier.application.collaboration.ImportProjectArchive;
 import dev.atelier.application.collaboration.ListMembers;
+import dev.atelier.application.collaboration.ProjectArchive;
 import dev.atelier.application.collaboration.RemoveMember;
 import dev.atelier.application.collaboration.UpdateProject;
 import dev.atelier.application.collaboration.UploadDataset;
@@ -274,7 +275,8 @@ final class ResourceProjectsController {
     }
 
     private HttpResponse<Map<String, Object>> imported(User caller, byte[] zip) {
-        Project project = importArchive.get().execute(new ImportProjectArchive.Command(caller, null, zips.read(zip)));
+        ProjectArchive archive = zips.read(zip); // hostile archives are refused before anything else runs
+        Project project = importArchive.get().execute(new ImportProjectArchive.Command(caller, null, archive));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("project_id", project.id().value());
         answer.put("project", view(project));
