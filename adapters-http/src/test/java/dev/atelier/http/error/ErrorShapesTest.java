@@ -57,7 +57,7 @@ class ErrorShapesTest {
 
     @Test
     void basic_auth_with_the_key_as_user_name_authenticates() {
-        Reply reply = server.send(server.request("/v1/projects/unknown-route-xyz", null)
+        Reply reply = server.send(server.request("/v1/projects/a/b/unknown-route-xyz", null)
                 .header("Authorization", AtelierServer.basicAuth(AtelierServer.ADMIN_TOKEN))
                 .GET()
                 .build());
