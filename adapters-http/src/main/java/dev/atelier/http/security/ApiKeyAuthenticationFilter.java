@@ -49,7 +49,7 @@ final class ApiKeyAuthenticationFilter implements Ordered {
         if (presented.isEmpty()) {
             return unauthorized(
                     request,
-                    "missing credentials: send 'Authorization: Bearer <api key>' (or HTTP Basic with the "
+                    "missing or unusable credentials: send 'Authorization: Bearer <api key>' (or HTTP Basic with the "
                             + "API key as user name and an empty password)");
         }
         try {

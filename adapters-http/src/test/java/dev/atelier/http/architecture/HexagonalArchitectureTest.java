@@ -104,6 +104,16 @@ class HexagonalArchitectureTest {
     }
 
     @Test
+    void the_llm_adapter_does_not_import_the_other_adapters() {
+        check(noClasses()
+                .that()
+                .resideInAPackage(LLM)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(PERSISTENCE, HTTP));
+    }
+
+    @Test
     void domain_and_application_carry_no_annotations_of_a_framework() {
         check(noClasses()
                 .that()
