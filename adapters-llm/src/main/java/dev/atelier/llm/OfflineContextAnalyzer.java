@@ -328,9 +328,14 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
     ProjectDraft draft(AnalysisRequest request) {
         String context = request.context().strip();
         StringBuilder docs = new StringBuilder();
+        StringBuilder prose = new StringBuilder();
         for (AnalysisRequest.NamedText doc : request.documents()) {
             String text = doc.text() == null ? "" : doc.text();
-            docs.append(text, 0, Math.min(text.length(), MAX_DOC_CHARS)).append('\n');
+            String kept = text.substring(0, Math.min(text.length(), MAX_DOC_CHARS));
+            docs.append(kept).append('\n');
+            if (!isTabular(doc.mediaType())) {
+                prose.append(kept).append('\n');
+            }
         }
         String documents = docs.toString().strip();
         if (context.isEmpty() && documents.isEmpty()) {
@@ -347,7 +352,8 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
             acronyms.add(caps.group().toLowerCase(Locale.ROOT));
         }
         String name = name(phrases, context, acronyms);
-        String description = description(context, documents, whole, request);
+        // table cells make poor sentences: describe from the context and prose documents only
+        String description = description(context, prose.toString().strip(), whole, request);
         Match match = bestTemplate(request.templates(), whole, lower);
 
         Set<String> tags = new LinkedHashSet<>();
@@ -564,6 +570,11 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
     }
 
     // ---------------------------------------------------------------- description
+
+    private static boolean isTabular(String mediaType) {
+        String m = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+        return m.contains("csv") || m.contains("tab-separated") || m.contains("spreadsheet") || m.contains("excel");
+    }
 
     private static String description(String context, String documents, Embedding whole, AnalysisRequest request) {
         List<String> sentences = new ArrayList<>();

@@ -68,6 +68,19 @@ class OfflineContextAnalyzerTest {
     }
 
     @Test
+    void a_description_never_quotes_table_rows() {
+        String csv = "customer_id,segment,lifetime_value\n1,gold,1200\n2,silver,300\n";
+        ProjectDraft draft = analyzer.analyze(new AnalysisRequest(
+                        "Analyze customer purchase patterns and identify high-value segments for targeted marketing campaigns",
+                        List.of(new AnalysisRequest.NamedText("customer_data.csv", "text/csv", csv)),
+                        TestTemplates.all()))
+                .draft();
+
+        assertThat(draft.description()).startsWith("Analyze customer purchase patterns");
+        assertThat(draft.description()).doesNotContain("lifetime_value").doesNotContain("gold,1200");
+    }
+
+    @Test
     void a_fallback_says_so_and_why() {
         Analysis analysis = analyzer.fallback(
                 new AnalysisRequest("Forecast electricity load for the grid", List.of(), TestTemplates.all()),
