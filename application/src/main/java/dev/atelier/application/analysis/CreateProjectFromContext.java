@@ -30,11 +30,8 @@ import dev.atelier.domain.port.TemplateCatalog;
 import dev.atelier.domain.port.TextExtractor;
 import dev.atelier.domain.port.UnitOfWork;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,23 +178,8 @@ public final class CreateProjectFromContext {
             members.save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
             List<Document> stored = new ArrayList<>();
             for (Extracted e : extracted) {
-                ExtractedDocument x = e.document();
-                Document doc = new Document(
-                        ids.newId(),
-                        project.id(),
-                        e.filename(),
-                        x.mediaType(),
-                        e.upload().bytes().length,
-                        sha256(e.upload().bytes()),
-                        x.text(),
-                        x.pages(),
-                        x.rows(),
-                        x.columns(),
-                        x.text().length(),
-                        x.truncated(),
-                        x.tabular(),
-                        e.upload().bytes(),
-                        now);
+                Document doc = Document.fromExtraction(
+                        ids.newId(), project.id(), e.filename(), e.upload().bytes(), e.document(), now);
                 documents.insert(doc);
                 stored.add(doc);
             }
@@ -228,13 +210,5 @@ public final class CreateProjectFromContext {
         return text.replaceAll("[\\p{Cntrl}&&[^\\n\\r\\t]]", " ")
                 .replaceAll("\\p{Cs}", "")
                 .strip();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -161,21 +161,12 @@ public final class ImportProjectArchive {
             for (int i = 0; i < docs.size(); i++) {
                 ArchivedDocument d = docs.get(i);
                 ExtractedDocument x = extracted.get(i);
-                documents.insert(new Document(
+                documents.insert(Document.fromExtraction(
                         ids.newId(),
                         created.id(),
                         d.filename(),
-                        x.mediaType(),
-                        d.content().length,
-                        Digests.sha256(d.content()),
-                        x.text(),
-                        x.pages(),
-                        x.rows(),
-                        x.columns(),
-                        x.text().length(),
-                        x.truncated(),
-                        x.tabular(),
                         d.content(),
+                        x,
                         d.createdAt() == null ? now : d.createdAt()));
             }
             Map<String, Object> details = new LinkedHashMap<>();
@@ -306,7 +297,7 @@ public final class ImportProjectArchive {
                 throw new InvalidInputException(where + ".size_bytes does not match the archived file");
             }
             String sha = string(entry.get("sha256"), where + ".sha256");
-            if (sha != null && !sha.equalsIgnoreCase(Digests.sha256(content))) {
+            if (sha != null && !sha.equalsIgnoreCase(Document.sha256Of(content))) {
                 throw new InvalidInputException(where + ".sha256 does not match the archived file");
             }
             total += content.length;

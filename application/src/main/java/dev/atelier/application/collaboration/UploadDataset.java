@@ -66,22 +66,8 @@ public final class UploadDataset {
         ExtractedDocument extracted = extractor.extract(c.filename(), c.content());
         return uow.inTransaction(() -> {
             access.requireLocked(c.caller(), id.value(), Role.EDITOR);
-            Document document = new Document(
-                    ids.newId(),
-                    id,
-                    c.filename(),
-                    extracted.mediaType(),
-                    c.content().length,
-                    Digests.sha256(c.content()),
-                    extracted.text(),
-                    extracted.pages(),
-                    extracted.rows(),
-                    extracted.columns(),
-                    extracted.text().length(),
-                    extracted.truncated(),
-                    extracted.tabular(),
-                    c.content(),
-                    clock.instant());
+            Document document =
+                    Document.fromExtraction(ids.newId(), id, c.filename(), c.content(), extracted, clock.instant());
             documents.insert(document);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("document_id", document.id());

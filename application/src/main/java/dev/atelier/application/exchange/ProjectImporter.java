@@ -25,14 +25,11 @@ import dev.atelier.domain.port.MemberRepository;
 import dev.atelier.domain.port.ParamHistoryRepository;
 import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.UserRepository;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -521,7 +518,7 @@ public final class ProjectImporter {
             throw row.invalid(
                     "size_bytes", "says " + size + " bytes but content_base64 holds " + content.length + " bytes");
         }
-        if (!sha256(content).equalsIgnoreCase(sha256)) {
+        if (!Document.sha256Of(content).equalsIgnoreCase(sha256)) {
             throw row.invalid("sha256", "does not match the bytes in content_base64");
         }
         Instant createdAt = row.instant("created_at", true);
@@ -578,14 +575,6 @@ public final class ProjectImporter {
                 throw e;
             }
             throw new InvalidInputException(row.column(column) + ": " + message);
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -36,6 +36,41 @@ public record Document(
         content = content == null ? new byte[0] : content;
     }
 
+    /**
+     * A document for an uploaded file and what the extractor read from it: size and SHA-256 come
+     * from the bytes, the character count from the kept text, and tabular files are datasets.
+     */
+    public static Document fromExtraction(
+            String id, ProjectId projectId, String filename, byte[] content, ExtractedDocument extracted, Instant at) {
+        return new Document(
+                id,
+                projectId,
+                filename,
+                extracted.mediaType(),
+                content.length,
+                sha256Of(content),
+                extracted.text(),
+                extracted.pages(),
+                extracted.rows(),
+                extracted.columns(),
+                extracted.text().length(),
+                extracted.truncated(),
+                extracted.tabular(),
+                content,
+                at);
+    }
+
+    /** SHA-256 of the bytes as lower-case hex, as documents record it. */
+    public static String sha256Of(byte[] content) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** The last path segment of a client-supplied name, without control characters, at most 255 chars. */
     public static String safeFilename(String name) {
         if (name == null || name.isBlank()) {
