@@ -272,35 +272,38 @@ final class JdbcProjectRepository implements ProjectRepository {
         }
 
         private String buildWhere() {
+            // The visible set as a UNION of index-friendly id lookups (own projects by owner,
+            // organization projects by organization, shared ones through the caller's
+            // memberships) rather than one OR over all projects, which would force a full scan.
             List<String> visible = new ArrayList<>();
             String caller = q.caller().id().value();
             if (q.visibilities().contains(Visibility.USER)) {
                 if (q.workspace() == null) {
-                    visible.add("p.owner_id = ?");
+                    visible.add("SELECT o.id FROM projects o WHERE o.owner_id = ?");
                     params.add(caller);
                 } else {
-                    visible.add("(p.owner_id = ? AND p.workspace_id = ?)");
+                    visible.add("SELECT o.id FROM projects o WHERE o.owner_id = ? AND o.workspace_id = ?");
                     params.add(caller);
                     params.add(q.workspace().value());
                 }
             }
             String org = q.caller().organization();
             if (q.visibilities().contains(Visibility.ORGANIZATION) && org != null && !org.isBlank()) {
-                visible.add("(p.scope = ? AND p.organization = ?)");
-                params.add(Scope.ORGANIZATION.name());
+                visible.add("SELECT g.id FROM projects g WHERE g.organization = ? AND g.scope = ?");
                 params.add(org);
+                params.add(Scope.ORGANIZATION.name());
             }
             if (q.visibilities().contains(Visibility.SHARED)) {
-                visible.add("(p.owner_id <> ? AND EXISTS (SELECT 1 FROM project_members m"
-                        + " WHERE m.project_id = p.id AND m.user_id = ?))");
+                visible.add("SELECT m.project_id FROM project_members m JOIN projects s ON s.id = m.project_id"
+                        + " WHERE m.user_id = ? AND s.owner_id <> ?");
                 params.add(caller);
                 params.add(caller);
             }
             if (visible.isEmpty()) {
                 return null;
             }
-            StringBuilder sql = new StringBuilder(" WHERE (")
-                    .append(String.join(" OR ", visible))
+            StringBuilder sql = new StringBuilder(" WHERE p.id IN (")
+                    .append(String.join(" UNION ", visible))
                     .append(')');
             if (q.archived() != null) {
                 sql.append(q.archived() ? " AND p.status = ?" : " AND p.status <> ?");

@@ -47,6 +47,11 @@ public enum Dialect {
             body.put("error", message);
             return body;
         }
+
+        @Override
+        public String challenge() {
+            return "Basic realm=\"atelier\"";
+        }
     };
 
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
@@ -62,6 +67,11 @@ public enum Dialect {
 
     public MediaType errorMediaType() {
         return MediaType.APPLICATION_JSON_TYPE;
+    }
+
+    /** The {@code WWW-Authenticate} challenge of a 401: this dialect's clients' way to send the key. */
+    public String challenge() {
+        return "Bearer realm=\"atelier\"";
     }
 
     /** Whether {@code path} belongs to this dialect ({@code prefix} itself or anything below it). */

@@ -48,7 +48,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
         if (exception instanceof UnauthenticatedException) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"atelier\"");
+            response.header(HttpHeaders.WWW_AUTHENTICATE, Dialect.of(request).challenge());
         }
         return response;
     }

@@ -3,6 +3,7 @@ package dev.atelier.http.security;
 import dev.atelier.application.account.Authenticate;
 import dev.atelier.domain.error.UnauthenticatedException;
 import dev.atelier.domain.model.User;
+import dev.atelier.http.error.Dialect;
 import dev.atelier.http.error.ErrorResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -48,7 +49,7 @@ final class ApiKeyAuthenticationFilter implements Ordered {
         if (presented.isEmpty()) {
             return unauthorized(
                     request,
-                    "missing credentials: send 'Authorization: Bearer <api key>' (or HTTP Basic with the "
+                    "missing or unusable credentials: send 'Authorization: Bearer <api key>' (or HTTP Basic with the "
                             + "API key as user name and an empty password)");
         }
         try {
@@ -74,6 +75,6 @@ final class ApiKeyAuthenticationFilter implements Ordered {
 
     private static HttpResponse<?> unauthorized(HttpRequest<?> request, String message) {
         return ErrorResponses.of(request, HttpStatus.UNAUTHORIZED, message)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"atelier\"");
+                .header(HttpHeaders.WWW_AUTHENTICATE, Dialect.of(request).challenge());
     }
 }

@@ -52,11 +52,12 @@ class ErrorShapesTest {
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.json().path("error").asText()).contains("credentials");
         assertThat(reply.json().size()).isEqualTo(1);
+        assertThat(reply.header("WWW-Authenticate")).startsWith("Basic");
     }
 
     @Test
     void basic_auth_with_the_key_as_user_name_authenticates() {
-        Reply reply = server.send(server.request("/v1/projects/unknown-route-xyz", null)
+        Reply reply = server.send(server.request("/v1/projects/a/b/unknown-route-xyz", null)
                 .header("Authorization", AtelierServer.basicAuth(AtelierServer.ADMIN_TOKEN))
                 .GET()
                 .build());

@@ -44,9 +44,12 @@ public final class AtelierServer implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private AtelierServer(EmbeddedServer server, Path dataDir) {
+    private final boolean ownsDataDir;
+
+    private AtelierServer(EmbeddedServer server, Path dataDir, boolean ownsDataDir) {
         this.server = server;
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
     }
 
     /** The server shared by all tests of this JVM (started on first use, stopped at JVM exit). */
@@ -72,8 +75,13 @@ public final class AtelierServer implements AutoCloseable {
         properties.put("atelier.admin-token", ADMIN_TOKEN);
         properties.put("atelier.data-dir", dir.toString());
         properties.putAll(extra);
+        boolean own = !extra.containsKey("atelier.data-dir");
+        if (!own) {
+            dir.toFile().delete();
+        }
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
-        return new AtelierServer(server, dir);
+        return new AtelierServer(
+                server, Path.of(properties.get("atelier.data-dir").toString()), own);
     }
 
     public ApplicationContext context() {
@@ -204,8 +212,17 @@ public final class AtelierServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server and deletes its temporary data directory (unless a test chose its own). */
     @Override
     public void close() {
         server.close();
+        if (ownsDataDir) {
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
+                // best effort: it is a temporary directory
+            }
+        }
     }
 }

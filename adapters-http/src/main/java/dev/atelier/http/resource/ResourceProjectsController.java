@@ -1,0 +1,442 @@
+package dev.atelier.http.resource;
+
+import dev.atelier.application.collaboration.AddMember;
+import dev.atelier.application.collaboration.DeleteProject;
+import dev.atelier.application.collaboration.ExportProjectArchive;
+import dev.atelier.application.collaboration.GetTimeline;
+import dev.atelier.application.collaboration.ImportProjectArchive;
+import dev.atelier.application.collaboration.ListMembers;
+import dev.atelier.application.collaboration.ProjectArchive;
+import dev.atelier.application.collaboration.RemoveMember;
+import dev.atelier.application.collaboration.UpdateProject;
+import dev.atelier.application.collaboration.UploadDataset;
+import dev.atelier.application.project.ListProjects;
+import dev.atelier.application.project.LoadProject;
+import dev.atelier.application.project.SaveProject;
+import dev.atelier.domain.error.InvalidInputException;
+import dev.atelier.domain.error.StaleVersionException;
+import dev.atelier.domain.model.Document;
+import dev.atelier.domain.model.Event;
+import dev.atelier.domain.model.MemberProfile;
+import dev.atelier.domain.model.Page;
+import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectQuery;
+import dev.atelier.domain.model.ProjectSort;
+import dev.atelier.domain.model.Text;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.Visibility;
+import dev.atelier.http.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import jakarta.inject.Provider;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Dialect 2, the resource-style projects API (seed 003) under {@code /api/projects}: plain JSON,
+ * errors as RFC 9457 problem details (the error processor of the dialect). Every query parameter
+ * is parsed and checked here against a fixed list before it reaches a use case. The two use cases
+ * that need the text extractor are looked up lazily, so the rest of the dialect works even in a
+ * deployment without one.
+ */
+@Controller("/api/projects")
+final class ResourceProjectsController {
+    static final int DEFAULT_LIMIT = 50;
+    static final Set<String> SORT_FIELDS =
+            Set.of("created_at", "name", "dataset_count", "model_count", "experiment_count");
+    static final MediaType ZIP = MediaType.of("application/zip");
+
+    private final ListProjects listProjects;
+    private final SaveProject saveProject;
+    private final LoadProject loadProject;
+    private final UpdateProject updateProject;
+    private final DeleteProject deleteProject;
+    private final ListMembers listMembers;
+    private final AddMember addMember;
+    private final RemoveMember removeMember;
+    private final GetTimeline getTimeline;
+    private final Provider<UploadDataset> uploadDataset;
+    private final ExportProjectArchive exportArchive;
+    private final Provider<ImportProjectArchive> importArchive;
+    private final ZipProjectArchives zips;
+
+    ResourceProjectsController(
+            ListProjects listProjects,
+            SaveProject saveProject,
+            LoadProject loadProject,
+            UpdateProject updateProject,
+            DeleteProject deleteProject,
+            ListMembers listMembers,
+            AddMember addMember,
+            RemoveMember removeMember,
+            GetTimeline getTimeline,
+            Provider<UploadDataset> uploadDataset,
+            ExportProjectArchive exportArchive,
+            Provider<ImportProjectArchive> importArchive,
+            ZipProjectArchives zips) {
+        this.listProjects = listProjects;
+        this.saveProject = saveProject;
+        this.loadProject = loadProject;
+        this.updateProject = updateProject;
+        this.deleteProject = deleteProject;
+        this.listMembers = listMembers;
+        this.addMember = addMember;
+        this.removeMember = removeMember;
+        this.getTimeline = getTimeline;
+        this.uploadDataset = uploadDataset;
+        this.exportArchive = exportArchive;
+        this.importArchive = importArchive;
+        this.zips = zips;
+    }
+
+    // ---- projects ---------------------------------------------------------------------------
+
+    @Get
+    Map<String, Object> list(
+            @Caller User caller,
+            @Nullable @QueryValue("limit") String limit,
+            @Nullable @QueryValue("offset") String offset,
+            @Nullable @QueryValue("search") String search,
+            @Nullable @QueryValue("sort_field") String sortField,
+            @Nullable @QueryValue("sort_direction") String sortDirection) {
+        int l = (int) number("limit", limit, DEFAULT_LIMIT, 1, ProjectQuery.MAX_LIMIT);
+        long o = number("offset", offset, 0, 0, 100_000_000L);
+        ProjectSort sort = sortField(sortField);
+        boolean ascending = ascending(sortDirection);
+        Page<Project> page = listProjects.execute(new ListProjects.Command(
+                caller,
+                null,
+                true,
+                EnumSet.of(Visibility.USER, Visibility.SHARED),
+                search,
+                null,
+                sort,
+                ascending,
+                l,
+                o));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(
+                "items",
+                page.items().stream().map(ResourceProjectsController::view).toList());
+        body.put("total", page.total());
+        body.put("limit", page.limit());
+        body.put("offset", page.offset());
+        return body;
+    }
+
+    @Post
+    HttpResponse<Map<String, Object>> create(@Caller User caller, @Nullable @Body Map<String, Object> body) {
+        Map<String, Object> b = object(body, "name");
+        SaveProject.Saved saved = saveProject.execute(
+                SaveProject.Command.of(caller, null, null, requiredName(b), string(b, "description"), null, null));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("project_id", saved.project().id().value());
+        answer.put("project", view(saved.project()));
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.CREATED)
+                .body(answer)
+                .header(HttpHeaders.ETAG, etag(saved.project()));
+    }
+
+    @Get("/{id}")
+    HttpResponse<Map<String, Object>> get(@Caller User caller, @PathVariable("id") String id) {
+        Project project = loadProject.execute(caller, id).project();
+        return HttpResponse.ok(Map.<String, Object>of("project", view(project)))
+                .header(HttpHeaders.ETAG, etag(project));
+    }
+
+    @Put("/{id}")
+    HttpResponse<Map<String, Object>> update(
+            @Caller User caller,
+            @PathVariable("id") String id,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+            @Nullable @Body Map<String, Object> body) {
+        Map<String, Object> b = object(body, "name");
+        Project updated = updateProject.execute(new UpdateProject.Command(
+                caller, id, requiredName(b), string(b, "description"), expectedVersion(ifMatch)));
+        return HttpResponse.ok(Map.<String, Object>of("project", view(updated)))
+                .header(HttpHeaders.ETAG, etag(updated));
+    }
+
+    @Delete("/{id}")
+    Map<String, Object> delete(@Caller User caller, @PathVariable("id") String id) {
+        deleteProject.execute(new DeleteProject.Command(caller, id));
+        return Map.of("ok", true);
+    }
+
+    // ---- members ----------------------------------------------------------------------------
+
+    @Get("/{id}/members")
+    Map<String, Object> members(
+            @Caller User caller,
+            @PathVariable("id") String id,
+            @Nullable @QueryValue("limit") String limit,
+            @Nullable @QueryValue("offset") String offset) {
+        int l = (int) number("limit", limit, ListMembers.DEFAULT_LIMIT, 1, ListMembers.MAX_LIMIT);
+        long o = number("offset", offset, 0, 0, 100_000_000L);
+        Page<MemberProfile> page = listMembers.execute(new ListMembers.Command(caller, id, l, o));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(m -> member(m, true)).toList());
+        body.put("total", page.total());
+        body.put("limit", page.limit());
+        body.put("offset", page.offset());
+        return body;
+    }
+
+    @Post("/{id}/members")
+    HttpResponse<Map<String, Object>> addMember(
+            @Caller User caller, @PathVariable("id") String id, @Nullable @Body Map<String, Object> body) {
+        Map<String, Object> b = object(body, "email");
+        String email = string(b, "email");
+        if (email == null || email.isBlank()) {
+            throw new InvalidInputException("email is required");
+        }
+        MemberProfile added = addMember.execute(AddMember.Command.of(caller, id, email, string(b, "role")));
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.CREATED)
+                .body(Map.of("member", member(added, false)));
+    }
+
+    @Delete("/{id}/members/{userId}")
+    Map<String, Object> removeMember(
+            @Caller User caller, @PathVariable("id") String id, @PathVariable("userId") String userId) {
+        removeMember.execute(new RemoveMember.Command(caller, id, userId));
+        return Map.of("ok", true);
+    }
+
+    // ---- timeline, datasets, archives -------------------------------------------------------
+
+    @Get("/{id}/timeline")
+    Map<String, Object> timeline(@Caller User caller, @PathVariable("id") String id) {
+        GetTimeline.Result result = getTimeline.execute(new GetTimeline.Command(caller, id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("project_id", result.project().id().value());
+        body.put(
+                "events",
+                result.events().stream().map(ResourceProjectsController::event).toList());
+        return body;
+    }
+
+    @Post("/{id}/datasets")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<Map<String, Object>> uploadDataset(
+            @Caller User caller, @PathVariable("id") String id, @Nullable @Part("file") CompletedFileUpload file) {
+        if (file == null) {
+            throw new InvalidInputException("a multipart part named 'file' is required");
+        }
+        Document document =
+                uploadDataset.get().execute(new UploadDataset.Command(caller, id, file.getFilename(), bytes(file)));
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.CREATED).body(document(document));
+    }
+
+    @Get("/{id}/export")
+    HttpResponse<byte[]> export(@Caller User caller, @PathVariable("id") String id) {
+        ExportProjectArchive.Exported exported = exportArchive.execute(new ExportProjectArchive.Command(caller, id));
+        return HttpResponse.ok(zips.write(exported.archive()))
+                .contentType(ZIP)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"project-"
+                                + exported.project().id().value() + ".zip\"");
+    }
+
+    @Post("/import")
+    @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    HttpResponse<Map<String, Object>> importZip(@Caller User caller, @Nullable @Body byte[] body) {
+        return imported(caller, body);
+    }
+
+    @Post("/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<Map<String, Object>> importMultipart(
+            @Caller User caller, @Nullable @Part("file") CompletedFileUpload file) {
+        if (file == null) {
+            throw new InvalidInputException("a multipart part named 'file' holding the ZIP archive is required");
+        }
+        return imported(caller, bytes(file));
+    }
+
+    private HttpResponse<Map<String, Object>> imported(User caller, byte[] zip) {
+        ProjectArchive archive = zips.read(zip); // hostile archives are refused before anything else runs
+        Project project = importArchive.get().execute(new ImportProjectArchive.Command(caller, null, archive));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("project_id", project.id().value());
+        answer.put("project", view(project));
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.CREATED).body(answer);
+    }
+
+    // ---- views ------------------------------------------------------------------------------
+
+    static Map<String, Object> view(Project p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id().value());
+        m.put("name", p.name());
+        m.put("description", p.description());
+        m.put("status", p.status().wire());
+        m.put("dataset_count", p.datasetCount());
+        m.put("experiment_count", 0);
+        m.put("model_count", 0);
+        m.put("created_at", p.createdAt());
+        m.put("updated_at", p.updatedAt());
+        return m;
+    }
+
+    private static Map<String, Object> member(MemberProfile m, boolean withCreatedAt) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("user_id", m.member().userId().value());
+        view.put("email", m.email());
+        view.put("name", m.name());
+        view.put("role", m.member().role().wire());
+        if (withCreatedAt) {
+            view.put("created_at", m.member().createdAt());
+        }
+        return view;
+    }
+
+    private static Map<String, Object> event(Event e) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", e.id());
+        view.put("type", e.type().wire());
+        view.put("name", e.name());
+        view.put("timestamp", e.timestamp());
+        e.details().forEach(view::putIfAbsent);
+        return view;
+    }
+
+    private static Map<String, Object> document(Document d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("project_id", d.projectId().value());
+        m.put("filename", d.filename());
+        m.put("media_type", d.mediaType());
+        m.put("size_bytes", d.sizeBytes());
+        m.put("sha256", d.sha256());
+        m.put("rows", d.rows());
+        m.put("columns", d.columns());
+        m.put("pages", d.pages());
+        m.put("characters", d.characters());
+        m.put("truncated", d.truncated());
+        m.put("dataset", d.dataset());
+        m.put("created_at", d.createdAt());
+        return m;
+    }
+
+    // ---- parsing ----------------------------------------------------------------------------
+
+    static String etag(Project p) {
+        return "\"" + p.version() + "\"";
+    }
+
+    /**
+     * The version an If-Match header asks for: {@code "3"}, {@code W/"3"} or {@code 3}; {@code *}
+     * or no header means no condition. Anything else can never match the current ETag: 412.
+     */
+    static Optional<Long> expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return Optional.empty();
+        }
+        String v = ifMatch.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        try {
+            return Optional.of(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            throw new StaleVersionException(
+                    "If-Match " + Text.clip(ifMatch, 40) + " does not match the project's ETag");
+        }
+    }
+
+    static long number(String field, String value, long fallback, long min, long max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field + " must be an integer between " + min + " and " + max);
+        }
+        if (parsed < min || parsed > max) {
+            throw new InvalidInputException(field + " must be between " + min + " and " + max);
+        }
+        return parsed;
+    }
+
+    static ProjectSort sortField(String value) {
+        if (value == null || value.isBlank()) {
+            return ProjectSort.CREATED_AT;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (!SORT_FIELDS.contains(v)) {
+            throw new InvalidInputException("sort_field must be one of created_at, name, dataset_count, model_count, "
+                    + "experiment_count; got '" + Text.clip(value, 40) + "'");
+        }
+        return ProjectSort.parse(v);
+    }
+
+    static boolean ascending(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "asc" -> true;
+            case "desc" -> false;
+            default ->
+                throw new InvalidInputException(
+                        "sort_direction must be asc or desc; got '" + Text.clip(value, 20) + "'");
+        };
+    }
+
+    private static Map<String, Object> object(Map<String, Object> body, String required) {
+        if (body == null) {
+            throw new InvalidInputException("request body must be a JSON object with " + required);
+        }
+        return body;
+    }
+
+    private static String requiredName(Map<String, Object> b) {
+        String name = string(b, "name");
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name is required and must not be empty");
+        }
+        return name;
+    }
+
+    private static String string(Map<String, Object> b, String key) {
+        Object v = b.get(key);
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        throw new InvalidInputException(key + " must be a string");
+    }
+
+    private static byte[] bytes(CompletedFileUpload file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new InvalidInputException("the uploaded file could not be read");
+        }
+    }
+}

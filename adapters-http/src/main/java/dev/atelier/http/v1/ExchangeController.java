@@ -1,0 +1,242 @@
+package dev.atelier.http.v1;
+
+import dev.atelier.application.exchange.ExportProject;
+import dev.atelier.application.exchange.ExportWorkspace;
+import dev.atelier.application.exchange.ImportProject;
+import dev.atelier.application.exchange.ImportTemplate;
+import dev.atelier.application.exchange.ImportWorkspace;
+import dev.atelier.application.exchange.ListTemplates;
+import dev.atelier.domain.error.InvalidInputException;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.Template;
+import dev.atelier.domain.model.User;
+import dev.atelier.http.security.Caller;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.types.files.StreamedFile;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * v1 export, import and templates under {@code /api/v1/projects}, each in both forms: with the
+ * workspace in the path (seeds 000/001) and without it (the default workspace, or the body's
+ * {@code workspace_id} when the path has none).
+ */
+@Controller("/api/v1/projects")
+final class ExchangeController {
+    private final ExportProject exportProject;
+    private final ImportProject importProject;
+    private final ExportWorkspace exportWorkspace;
+    private final ImportWorkspace importWorkspace;
+    private final ListTemplates listTemplates;
+    private final ImportTemplate importTemplate;
+    private final StreamedExports streamed;
+    private final SpooledImports spooled;
+
+    ExchangeController(
+            ExportProject exportProject,
+            ImportProject importProject,
+            ExportWorkspace exportWorkspace,
+            ImportWorkspace importWorkspace,
+            ListTemplates listTemplates,
+            ImportTemplate importTemplate,
+            StreamedExports streamed,
+            SpooledImports spooled) {
+        this.exportProject = exportProject;
+        this.importProject = importProject;
+        this.exportWorkspace = exportWorkspace;
+        this.importWorkspace = importWorkspace;
+        this.listTemplates = listTemplates;
+        this.importTemplate = importTemplate;
+        this.streamed = streamed;
+        this.spooled = spooled;
+    }
+
+    @Introspected
+    record ExportRequest(String projectId, String scope, String workspaceId) {}
+
+    @Introspected
+    record ImportRequest(Object exportData, String scope, String workspaceId) {}
+
+    @Introspected
+    record ScopeRequest(String scope, String workspaceId) {}
+
+    @Introspected
+    record TemplateRequest(String templateId, String newProjectName, String projectScope, String workspaceId) {}
+
+    // ---- export-project
+
+    @Post("/export-project")
+    Envelope exportProject(@Caller User caller, @Nullable @Body ExportRequest body) {
+        return exportProject(caller, null, body);
+    }
+
+    @Post("/{workspaceId}/export-project")
+    Envelope exportProject(
+            @Caller User caller, @PathVariable("workspaceId") String workspaceId, @Nullable @Body ExportRequest body) {
+        ExportRequest request = required(body, "project_id");
+        Map<String, Object> export = exportProject.execute(new ExportProject.Command(
+                caller,
+                workspace(workspaceId, request.workspaceId()),
+                request.projectId(),
+                Scope.parse(request.scope())));
+        return Envelope.success("Project exported successfully", export);
+    }
+
+    // ---- import-project
+
+    @Post("/import-project")
+    Envelope importProject(@Caller User caller, @Nullable @Body ImportRequest body) {
+        return importProject(caller, null, body);
+    }
+
+    @Post("/{workspaceId}/import-project")
+    Envelope importProject(
+            @Caller User caller, @PathVariable("workspaceId") String workspaceId, @Nullable @Body ImportRequest body) {
+        ImportRequest request = required(body, "export_data");
+        ImportProject.Imported imported = importProject.execute(new ImportProject.Command(
+                caller, workspace(workspaceId, request.workspaceId()), request.exportData(), scope(request.scope())));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("new_project_id", imported.project().id().value());
+        data.put(
+                "project",
+                Views.project(
+                        imported.project(),
+                        imported.paramHistory().isEmpty()
+                                ? null
+                                : imported.paramHistory().getLast()));
+        data.put("summary", imported.summary());
+        return Envelope.success("Project imported successfully", data);
+    }
+
+    // ---- export-workspace (streamed)
+
+    @Post("/export-workspace")
+    StreamedFile exportWorkspace(@Caller User caller, @Nullable @Body ScopeRequest body) {
+        return exportWorkspace(caller, null, body);
+    }
+
+    @Post("/{workspaceId}/export-workspace")
+    StreamedFile exportWorkspace(
+            @Caller User caller, @PathVariable("workspaceId") String workspaceId, @Nullable @Body ScopeRequest body) {
+        ScopeRequest request = body == null ? new ScopeRequest(null, null) : body;
+        ExportWorkspace.Prepared prepared = exportWorkspace.prepare(new ExportWorkspace.Command(
+                caller, workspace(workspaceId, request.workspaceId()), Scope.parse(request.scope())));
+        return streamed.stream(prepared, "Workspace exported successfully");
+    }
+
+    // ---- import-workspace (read from a spooled body, row by row)
+
+    @Post("/import-workspace")
+    Envelope importWorkspace(@Caller User caller, @Body InputStream body) {
+        return importWorkspace(caller, null, body);
+    }
+
+    @Post("/{workspaceId}/import-workspace")
+    Envelope importWorkspace(
+            @Caller User caller, @PathVariable("workspaceId") String workspaceId, @Body InputStream body) {
+        JsonFileExportSource source = spooled.spool(body);
+        try {
+            return Envelope.success(
+                    "Workspace imported successfully",
+                    Map.of("summary", importSpooled(importWorkspace, caller, workspaceId, source)));
+        } finally {
+            source.delete();
+        }
+    }
+
+    /** Runs a workspace import over a spooled body: workspace from the path, else the body. */
+    static Map<String, Object> importSpooled(
+            ImportWorkspace importWorkspace, User caller, String pathWorkspace, JsonFileExportSource source) {
+        if (!source.exportPresent()) {
+            throw new InvalidInputException("export_data is required");
+        }
+        String workspace = workspace(pathWorkspace, text(source.requestMember("workspace_id"), "workspace_id"));
+        Scope scope = scope(text(source.requestMember("scope"), "scope"));
+        return importWorkspace.execute(new ImportWorkspace.Command(caller, workspace, source, scope));
+    }
+
+    private static String text(Object value, String field) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new InvalidInputException(field + " must be a string");
+    }
+
+    // ---- templates
+
+    @Get("/list-templates")
+    Envelope listTemplates(@Caller User caller) {
+        return Envelope.success("Templates listed successfully", templates());
+    }
+
+    @Get("/{workspaceId}/list-templates")
+    Envelope listTemplates(@Caller User caller, @PathVariable("workspaceId") String workspaceId) {
+        return listTemplates(caller);
+    }
+
+    @Post("/import-template")
+    Envelope importTemplate(@Caller User caller, @Nullable @Body TemplateRequest body) {
+        return importTemplate(caller, null, body);
+    }
+
+    @Post("/{workspaceId}/import-template")
+    Envelope importTemplate(
+            @Caller User caller,
+            @PathVariable("workspaceId") String workspaceId,
+            @Nullable @Body TemplateRequest body) {
+        TemplateRequest request = required(body, "template_id");
+        ImportTemplate.Created created = importTemplate.execute(new ImportTemplate.Command(
+                caller,
+                workspace(workspaceId, request.workspaceId()),
+                request.templateId(),
+                request.newProjectName(),
+                Scope.parse(request.projectScope())));
+        Map<String, Object> data =
+                Views.project(created.project(), created.paramHistory().getLast());
+        data.put("template_id", created.template().id());
+        return Envelope.success("Project created from template successfully", data);
+    }
+
+    private List<Map<String, Object>> templates() {
+        return listTemplates.execute().stream()
+                .map(ExchangeController::template)
+                .toList();
+    }
+
+    static Map<String, Object> template(Template t) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", t.id());
+        view.put("name", t.name());
+        view.put("description", t.description());
+        view.put("category", t.category());
+        return view;
+    }
+
+    /** The path's workspace wins; without one, the body's; without either, the default workspace. */
+    static String workspace(String path, String body) {
+        if (path != null && !path.isBlank()) {
+            return path;
+        }
+        return body;
+    }
+
+    /** An import's scope: absent keeps the exported scope. */
+    static Scope scope(String value) {
+        return value == null || value.isBlank() ? null : Scope.parse(value);
+    }
+
+    static <T> T required(T body, String field) {
+        if (body == null) {
+            throw new InvalidInputException("request body must be a JSON object with " + field);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.atelier.http.v1;
+
+import dev.atelier.application.exchange.ExportWorkspace;
+import dev.atelier.application.exchange.ImportWorkspace;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.User;
+import dev.atelier.http.security.Caller;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.types.files.StreamedFile;
+import java.io.InputStream;
+import java.util.Map;
+
+/** Seed 004's workspace tables: export (streamed) and import. */
+@Controller("/api/v1/workspaces")
+final class WorkspaceTablesController {
+    private final ExportWorkspace exportWorkspace;
+    private final ImportWorkspace importWorkspace;
+    private final StreamedExports streamed;
+    private final SpooledImports spooled;
+
+    WorkspaceTablesController(
+            ExportWorkspace exportWorkspace,
+            ImportWorkspace importWorkspace,
+            StreamedExports streamed,
+            SpooledImports spooled) {
+        this.exportWorkspace = exportWorkspace;
+        this.importWorkspace = importWorkspace;
+        this.streamed = streamed;
+        this.spooled = spooled;
+    }
+
+    @Introspected
+    record ExportTablesRequest(String scope) {}
+
+    @Post("/{workspaceId}/export-tables")
+    StreamedFile exportTables(
+            @Caller User caller,
+            @PathVariable("workspaceId") String workspaceId,
+            @Nullable @Body ExportTablesRequest body) {
+        String scope = body == null ? null : body.scope();
+        ExportWorkspace.Prepared prepared =
+                exportWorkspace.prepare(new ExportWorkspace.Command(caller, workspaceId, Scope.parse(scope)));
+        return streamed.stream(prepared, "Workspace tables exported successfully");
+    }
+
+    /** Reads the body from a spooled file, row by row (see {@link SpooledImports}). */
+    @Post("/import-tables")
+    Envelope importTables(@Caller User caller, @Body InputStream body) {
+        JsonFileExportSource source = spooled.spool(body);
+        try {
+            Map<String, Object> summary = ExchangeController.importSpooled(importWorkspace, caller, null, source);
+            return Envelope.success("Workspace tables imported successfully", Map.of("summary", summary));
+        } finally {
+            source.delete();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.atelier.http.labeling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.http.testing.AtelierServer;
+import dev.atelier.http.testing.AtelierServer.TestUser;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Concurrent setParams against the real PostgreSQL on 127.0.0.1:5432 (a throw-away database per
+ * run): the row lock and the (project, version) uniqueness must give versions 0..N, each once.
+ * Skipped when no PostgreSQL is reachable there.
+ */
+class SetParamsPostgresConcurrencyTest {
+    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static final String DATABASE =
+            "atelier_collab_" + UUID.randomUUID().toString().replace("-", "");
+    private static AtelierServer server;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(execute("CREATE DATABASE " + DATABASE), "PostgreSQL is not reachable on 127.0.0.1:5432");
+        server = AtelierServer.start(Map.of(
+                "datasources.default.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+                "datasources.default.username", "postgres",
+                "datasources.default.password", "",
+                "datasources.default.driver-class-name", "org.postgresql.Driver"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+            execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        }
+    }
+
+    private static boolean execute(String sql) {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void concurrent_set_params_on_postgresql_never_duplicate_or_skip_a_version() throws Exception {
+        TestUser user = server.createUser("Concurrent");
+        assertThat(server.send(java.net.http.HttpRequest.newBuilder(server.uri("/v1/projects"))
+                                .header("Authorization", AtelierServer.basicAuth(user.token()))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"type\":\"t\",\"name\":\"pg concurrent\"}"))
+                                .build())
+                        .status())
+                .isEqualTo(200);
+        int threads = 6;
+        int each = 10;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Integer>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    List<Integer> statuses = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        statuses.add(server.post(
+                                        "/v1/projects/pg%20concurrent/setParams",
+                                        user.token(), Map.of("patch", true, "t" + thread, i))
+                                .status());
+                    }
+                    return statuses;
+                }));
+            }
+            go.countDown();
+            for (Future<List<Integer>> f : futures) {
+                assertThat(f.get()).containsOnly(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode history =
+                server.get("/v1/projects/pg%20concurrent", user.token()).json().path("param_history");
+        assertThat(history).hasSize(threads * each + 1);
+        for (int i = 0; i < history.size(); i++) {
+            assertThat(history.get(i).path("version").asInt()).isEqualTo(i);
+        }
+        JsonNode last = history.get(history.size() - 1);
+        for (int t = 0; t < threads; t++) {
+            assertThat(last.path("t" + t).asInt()).isEqualTo(each - 1);
+        }
+    }
+}

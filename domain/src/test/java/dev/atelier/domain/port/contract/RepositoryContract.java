@@ -1,0 +1,1226 @@
+package dev.atelier.domain.port.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atelier.domain.error.ConflictException;
+import dev.atelier.domain.error.NotFoundException;
+import dev.atelier.domain.error.StaleVersionException;
+import dev.atelier.domain.model.ApiKey;
+import dev.atelier.domain.model.Document;
+import dev.atelier.domain.model.Event;
+import dev.atelier.domain.model.EventType;
+import dev.atelier.domain.model.LabelingOptions;
+import dev.atelier.domain.model.Member;
+import dev.atelier.domain.model.MemberProfile;
+import dev.atelier.domain.model.Page;
+import dev.atelier.domain.model.ParamVersion;
+import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectId;
+import dev.atelier.domain.model.ProjectQuery;
+import dev.atelier.domain.model.ProjectSort;
+import dev.atelier.domain.model.ProjectStatus;
+import dev.atelier.domain.model.Role;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.UserId;
+import dev.atelier.domain.model.Visibility;
+import dev.atelier.domain.model.Workspace;
+import dev.atelier.domain.model.WorkspaceId;
+import dev.atelier.domain.port.ApiKeyRepository;
+import dev.atelier.domain.port.DocumentRepository;
+import dev.atelier.domain.port.EventRepository;
+import dev.atelier.domain.port.MemberRepository;
+import dev.atelier.domain.port.ParamHistoryRepository;
+import dev.atelier.domain.port.ProjectRepository;
+import dev.atelier.domain.port.UnitOfWork;
+import dev.atelier.domain.port.UserRepository;
+import dev.atelier.domain.port.WorkspaceRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The behaviour every implementation of the repository ports and of {@link UnitOfWork} must show,
+ * written against the port interfaces only. Subclasses supply the implementation under test
+ * ({@link #ports()}); the in-memory reference, H2 and PostgreSQL all run this same suite.
+ *
+ * <p>Tests do not clean up: each one creates its own users, workspaces and projects under fresh
+ * random ids, so a store shared by all tests of a class still gives every test a clean view.
+ * Timestamps are whole microseconds, the precision the databases keep.
+ */
+public abstract class RepositoryContract {
+
+    /** The implementations under test, all backed by the same store. */
+    public record Ports(
+            UserRepository users,
+            ApiKeyRepository apiKeys,
+            WorkspaceRepository workspaces,
+            ProjectRepository projects,
+            ParamHistoryRepository params,
+            MemberRepository members,
+            EventRepository events,
+            DocumentRepository documents,
+            UnitOfWork uow) {}
+
+    /** Called before each test; may return the same store every time. */
+    protected abstract Ports ports();
+
+    private static final Instant T0 = Instant.parse("2031-03-04T05:06:07.123456Z");
+
+    protected UserRepository users;
+    protected ApiKeyRepository apiKeys;
+    protected WorkspaceRepository workspaces;
+    protected ProjectRepository projects;
+    protected ParamHistoryRepository params;
+    protected MemberRepository members;
+    protected EventRepository events;
+    protected DocumentRepository documents;
+    protected UnitOfWork uow;
+
+    private final AtomicInteger clock = new AtomicInteger();
+
+    @BeforeEach
+    void wirePorts() {
+        Ports p = ports();
+        users = p.users();
+        apiKeys = p.apiKeys();
+        workspaces = p.workspaces();
+        projects = p.projects();
+        params = p.params();
+        members = p.members();
+        events = p.events();
+        documents = p.documents();
+        uow = p.uow();
+    }
+
+    // ---- fixtures -------------------------------------------------------------------------
+
+    private static String fresh() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A distinct, increasing instant (whole seconds after T0). */
+    private Instant tick() {
+        return T0.plusSeconds(clock.incrementAndGet());
+    }
+
+    private User newUser(String organization) {
+        String id = fresh();
+        return new User(new UserId(id), "U-" + id + "@Example.test", "User " + id, organization, false, T0);
+    }
+
+    private User user(String organization) {
+        User u = newUser(organization);
+        users.insert(u);
+        return u;
+    }
+
+    private User user() {
+        return user(null);
+    }
+
+    private Workspace newWorkspace(User owner, Scope scope, boolean isDefault, Instant created) {
+        return new Workspace(
+                new WorkspaceId(fresh()),
+                "Workspace",
+                "for tests",
+                Map.of("team", "blue"),
+                owner.id(),
+                owner.organization(),
+                scope,
+                isDefault,
+                created,
+                created);
+    }
+
+    private Workspace workspace(User owner) {
+        Workspace w = newWorkspace(owner, Scope.USER, false, tick());
+        workspaces.insert(w);
+        return w;
+    }
+
+    private Project newProject(User owner, Workspace ws, String name) {
+        Instant now = tick();
+        return new Project(
+                new ProjectId(fresh()),
+                ws.id(),
+                name,
+                "A project called " + name,
+                Map.of(),
+                null,
+                ProjectStatus.ACTIVE,
+                Scope.USER,
+                owner.id(),
+                owner.organization(),
+                null,
+                0,
+                now,
+                now,
+                0);
+    }
+
+    private Project project(User owner, Workspace ws, String name) {
+        Project p = newProject(owner, ws, name);
+        projects.insert(p);
+        return p;
+    }
+
+    private Project with(
+            Project p,
+            String description,
+            Scope scope,
+            ProjectStatus status,
+            int datasetCount,
+            Instant created,
+            Instant updated) {
+        return new Project(
+                p.id(),
+                p.workspaceId(),
+                p.name(),
+                description,
+                p.metadata(),
+                p.type(),
+                status,
+                scope,
+                p.ownerId(),
+                p.organization(),
+                p.labeling(),
+                datasetCount,
+                created,
+                updated,
+                p.version());
+    }
+
+    private ProjectQuery query(User caller, Set<Visibility> visibilities, WorkspaceId ws, String search) {
+        return new ProjectQuery(caller, visibilities, ws, search, null, ProjectSort.CREATED_AT, true, 500, 0);
+    }
+
+    private List<ProjectId> ids(Page<Project> page) {
+        return page.items().stream().map(Project::id).toList();
+    }
+
+    private List<ProjectId> search(User caller, Set<Visibility> visibilities, WorkspaceId ws, String text) {
+        return ids(projects.search(query(caller, visibilities, ws, text)));
+    }
+
+    private Document document(Project p, String name, boolean dataset, byte[] content, Instant at) {
+        return new Document(
+                fresh(),
+                p.id(),
+                name,
+                dataset ? "text/csv" : "text/plain",
+                content.length,
+                "ab".repeat(32),
+                "extracted text of " + name,
+                dataset ? null : 1,
+                dataset ? 3 : null,
+                dataset ? 2 : null,
+                20,
+                false,
+                dataset,
+                content,
+                at);
+    }
+
+    private static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(2, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- users ----------------------------------------------------------------------------
+
+    @Test
+    void a_user_is_found_by_id_and_by_normalized_email() {
+        User u = user("Acme");
+
+        assertThat(users.findById(u.id())).contains(u);
+        assertThat(users.findByEmail(u.email())).contains(u);
+        assertThat(u.email()).isEqualTo(u.email().toLowerCase());
+    }
+
+    @Test
+    void unknown_users_are_empty() {
+        assertThat(users.findById(new UserId(fresh()))).isEmpty();
+        assertThat(users.findByEmail("nobody-" + fresh() + "@example.test")).isEmpty();
+    }
+
+    @Test
+    void a_second_user_with_the_same_email_is_a_conflict_and_is_not_stored() {
+        User first = user();
+        User twin = new User(new UserId(fresh()), first.email().toUpperCase(), "Twin", null, false, T0);
+
+        assertThatThrownBy(() -> users.insert(twin))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageNotContainingAny("INSERT", "SELECT", "users");
+        assertThat(users.findById(twin.id())).isEmpty();
+        assertThat(users.findByEmail(first.email())).contains(first);
+    }
+
+    @Test
+    void a_taken_user_id_is_a_conflict() {
+        User first = user();
+        User sameId = new User(first.id(), "other-" + fresh() + "@example.test", "Other", null, true, T0);
+
+        assertThatThrownBy(() -> users.insert(sameId)).isInstanceOf(ConflictException.class);
+        assertThat(users.findById(first.id())).contains(first);
+    }
+
+    @Test
+    void count_counts_every_user() {
+        long before = users.count();
+        user();
+        user("Org");
+
+        assertThat(users.count()).isEqualTo(before + 2);
+    }
+
+    // ---- api keys -------------------------------------------------------------------------
+
+    private ApiKey apiKey(User owner) {
+        ApiKey key = new ApiKey(fresh().replace("-", ""), owner.id(), "f".repeat(64), T0, null, false);
+        apiKeys.insert(key);
+        return key;
+    }
+
+    @Test
+    void an_api_key_is_stored_with_its_hash_and_found_by_id() {
+        ApiKey key = apiKey(user());
+
+        assertThat(apiKeys.findById(key.id())).contains(key);
+        assertThat(apiKeys.findById("missing" + fresh())).isEmpty();
+    }
+
+    @Test
+    void revoking_a_key_marks_it_revoked_is_idempotent_and_reports_unknown_keys() {
+        ApiKey key = apiKey(user());
+
+        assertThat(apiKeys.revoke(key.id())).isTrue();
+        assertThat(apiKeys.revoke(key.id())).isTrue();
+        assertThat(apiKeys.findById(key.id()))
+                .hasValueSatisfying(k -> assertThat(k.revoked()).isTrue());
+        assertThat(apiKeys.revoke("missing" + fresh())).isFalse();
+    }
+
+    @Test
+    void recording_a_use_sets_last_used_at_and_ignores_unknown_keys() {
+        ApiKey key = apiKey(user());
+        Instant when = tick();
+
+        apiKeys.recordUse(key.id(), when);
+        apiKeys.recordUse("missing" + fresh(), when);
+
+        assertThat(apiKeys.findById(key.id()).orElseThrow().lastUsedAt()).isEqualTo(when);
+    }
+
+    @Test
+    void a_taken_api_key_id_is_a_conflict() {
+        ApiKey key = apiKey(user());
+        ApiKey again = new ApiKey(key.id(), key.userId(), "0".repeat(64), T0, null, false);
+
+        assertThatThrownBy(() -> apiKeys.insert(again)).isInstanceOf(ConflictException.class);
+        assertThat(apiKeys.findById(key.id())).contains(key);
+    }
+
+    // ---- workspaces -----------------------------------------------------------------------
+
+    @Test
+    void a_workspace_round_trips_with_its_metadata() {
+        User owner = user("Acme");
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("nested", Map.of("list", List.of(1, "two", true)));
+        metadata.put("nothing", null);
+        Workspace w = new Workspace(
+                new WorkspaceId(fresh()),
+                "Research",
+                null,
+                metadata,
+                owner.id(),
+                owner.organization(),
+                Scope.ORGANIZATION,
+                false,
+                T0,
+                T0.plusMillis(1));
+        workspaces.insert(w);
+
+        assertThat(workspaces.findById(w.id())).contains(w);
+        assertThat(workspaces.findById(new WorkspaceId(fresh()))).isEmpty();
+    }
+
+    @Test
+    void a_taken_workspace_id_is_a_conflict() {
+        Workspace w = workspace(user());
+        Workspace again = newWorkspace(user(), Scope.USER, false, T0);
+        Workspace sameId = new Workspace(
+                w.id(),
+                "x",
+                null,
+                null,
+                again.ownerId(),
+                null,
+                Scope.USER,
+                false,
+                again.createdAt(),
+                again.updatedAt());
+
+        assertThatThrownBy(() -> workspaces.insert(sameId)).isInstanceOf(ConflictException.class);
+        assertThat(workspaces.findById(w.id())).contains(w);
+    }
+
+    @Test
+    void an_owner_has_at_most_one_default_workspace() {
+        User owner = user();
+        Workspace first = newWorkspace(owner, Scope.USER, true, tick());
+        workspaces.insert(first);
+
+        assertThatThrownBy(() -> workspaces.insert(newWorkspace(owner, Scope.USER, true, tick())))
+                .isInstanceOf(ConflictException.class);
+        assertThat(workspaces.findDefault(owner.id())).contains(first);
+
+        workspaces.insert(newWorkspace(owner, Scope.USER, false, tick()));
+        workspaces.insert(newWorkspace(owner, Scope.USER, false, tick()));
+        User other = user();
+        Workspace othersDefault = newWorkspace(other, Scope.USER, true, tick());
+        workspaces.insert(othersDefault);
+        assertThat(workspaces.findDefault(other.id())).contains(othersDefault);
+        assertThat(workspaces.findDefault(user().id())).isEmpty();
+    }
+
+    @Test
+    void concurrent_first_uses_create_exactly_one_default_workspace() throws Exception {
+        User owner = user();
+
+        List<Boolean> outcomes = runConcurrently(6, () -> {
+            try {
+                workspaces.insert(newWorkspace(owner, Scope.USER, true, T0));
+                return true;
+            } catch (ConflictException lost) {
+                return false;
+            }
+        });
+
+        assertThat(outcomes).containsOnlyOnce(true);
+        assertThat(workspaces.listVisibleTo(users.findById(owner.id()).orElseThrow(), Scope.USER))
+                .hasSize(1)
+                .allMatch(Workspace::defaultWorkspace);
+    }
+
+    @Test
+    void update_replaces_the_details_and_reports_unknown_workspaces() {
+        User owner = user("Acme");
+        Workspace w = workspace(owner);
+        Instant later = tick();
+        Workspace changed = w.withDetails("Renamed", "new text", Map.of("k", 2), Scope.ORGANIZATION, later);
+
+        assertThat(workspaces.update(changed)).isTrue();
+        assertThat(workspaces.findById(w.id())).contains(changed);
+        assertThat(workspaces.update(newWorkspace(owner, Scope.USER, false, later)))
+                .isFalse();
+    }
+
+    @Test
+    void a_user_sees_their_own_workspaces_in_creation_order() {
+        User owner = user("Acme");
+        Workspace later = newWorkspace(owner, Scope.USER, false, T0.plusSeconds(50));
+        Workspace earlier = newWorkspace(owner, Scope.ORGANIZATION, true, T0.plusSeconds(10));
+        workspaces.insert(later);
+        workspaces.insert(earlier);
+        workspace(user("Acme"));
+
+        assertThat(workspaces.listVisibleTo(owner, Scope.USER)).containsExactly(earlier, later);
+    }
+
+    @Test
+    void organization_workspaces_are_those_scoped_to_the_callers_organization() {
+        String org = "Org-" + fresh();
+        User colleague = user(org);
+        User caller = user(org);
+        Workspace shared = newWorkspace(colleague, Scope.ORGANIZATION, false, T0.plusSeconds(5));
+        Workspace own = newWorkspace(caller, Scope.ORGANIZATION, false, T0.plusSeconds(6));
+        workspaces.insert(shared);
+        workspaces.insert(own);
+        workspaces.insert(newWorkspace(colleague, Scope.USER, false, T0));
+        workspaces.insert(newWorkspace(user("Other-" + fresh()), Scope.ORGANIZATION, false, T0));
+
+        assertThat(workspaces.listVisibleTo(caller, Scope.ORGANIZATION)).containsExactly(shared, own);
+        assertThat(workspaces.listVisibleTo(user(), Scope.ORGANIZATION)).isEmpty();
+    }
+
+    @Test
+    void count_projects_counts_the_projects_of_one_workspace() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        Workspace other = workspace(owner);
+        project(owner, w, "one");
+        project(owner, w, "two");
+        project(owner, other, "three");
+
+        assertThat(workspaces.countProjects(w.id())).isEqualTo(2);
+        assertThat(workspaces.countProjects(new WorkspaceId(fresh()))).isZero();
+    }
+
+    // ---- projects: storage, names, versions ------------------------------------------------
+
+    @Test
+    void a_project_is_stored_exactly_as_given() {
+        User owner = user("Acme");
+        Workspace w = workspace(owner);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("tags", List.of("a", "b"));
+        metadata.put("depth", Map.of("x", 1.5, "y", false));
+        metadata.put("none", null);
+        Project p = new Project(
+                new ProjectId(fresh()),
+                w.id(),
+                "Full project",
+                "Described\nover two lines",
+                metadata,
+                "vision",
+                ProjectStatus.ARCHIVED,
+                Scope.ORGANIZATION,
+                owner.id(),
+                owner.organization(),
+                new LabelingOptions(true, false, "pipe-1", 3, "ds-7", true),
+                4,
+                T0,
+                T0.plusSeconds(3),
+                0);
+        projects.insert(p);
+
+        assertThat(projects.findById(p.id())).contains(p);
+        Project bare = project(owner, w, "bare");
+        assertThat(projects.findById(bare.id())).contains(bare);
+        assertThat(projects.findById(new ProjectId(fresh()))).isEmpty();
+    }
+
+    @Test
+    void a_taken_project_id_is_a_conflict_and_nothing_is_stored() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        Project first = project(owner, w, "first");
+        Project sameId = newProject(owner, w, "second").withVersion(0);
+        Project clash = new Project(
+                first.id(),
+                w.id(),
+                "second",
+                null,
+                null,
+                null,
+                null,
+                null,
+                owner.id(),
+                null,
+                null,
+                0,
+                sameId.createdAt(),
+                sameId.updatedAt(),
+                0);
+
+        assertThatThrownBy(() -> projects.insert(clash)).isInstanceOf(ConflictException.class);
+        assertThat(projects.findById(first.id())).contains(first);
+        assertThat(projects.nameTaken(w.id(), owner.id(), "second")).isFalse();
+    }
+
+    @Test
+    void names_are_unique_per_owner_within_a_workspace() {
+        User owner = user();
+        User other = user();
+        Workspace w = workspace(owner);
+        Workspace w2 = workspace(owner);
+        project(owner, w, "Report");
+
+        Project duplicate = newProject(owner, w, "Report");
+        assertThatThrownBy(() -> projects.insert(duplicate))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Report");
+        assertThat(projects.findById(duplicate.id())).isEmpty();
+
+        project(owner, w2, "Report");
+        project(other, w, "Report");
+        assertThat(workspaces.countProjects(w.id())).isEqualTo(2);
+    }
+
+    @Test
+    void names_are_case_sensitive() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        Project upper = project(owner, w, "A");
+        Project lower = project(owner, w, "a");
+
+        assertThat(projects.findByName(w.id(), owner.id(), "A")).contains(upper);
+        assertThat(projects.findByName(w.id(), owner.id(), "a")).contains(lower);
+        assertThat(projects.nameTaken(w.id(), owner.id(), "A")).isTrue();
+        assertThat(projects.nameTaken(w.id(), owner.id(), "b")).isFalse();
+        assertThat(projects.findByName(w.id(), user().id(), "A")).isEmpty();
+    }
+
+    @Test
+    void update_stores_the_project_with_the_next_version_and_returns_it() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        Project p = project(owner, w, "draft");
+        Instant later = tick();
+
+        Project saved = projects.update(p.withDetails("final", "done", Map.of("k", "v"), Scope.USER, later));
+
+        assertThat(saved.version()).isEqualTo(1);
+        assertThat(saved.name()).isEqualTo("final");
+        assertThat(saved.updatedAt()).isEqualTo(later);
+        assertThat(projects.findById(p.id())).contains(saved);
+        assertThat(projects.update(saved.withStatus(ProjectStatus.ARCHIVED, tick()))
+                        .version())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void an_update_from_a_stale_version_is_rejected_and_changes_nothing() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        Project p = project(owner, w, "contested");
+        Project winner = projects.update(p.withDetails("winner", null, null, Scope.USER, tick()));
+
+        assertThatThrownBy(() -> projects.update(p.withDetails("loser", null, null, Scope.USER, tick())))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(projects.findById(p.id())).contains(winner);
+    }
+
+    @Test
+    void updating_a_missing_project_is_not_found() {
+        User owner = user();
+        Project ghost = newProject(owner, workspace(owner), "ghost");
+
+        assertThatThrownBy(() -> projects.update(ghost)).isInstanceOf(NotFoundException.class);
+        assertThat(projects.findById(ghost.id())).isEmpty();
+    }
+
+    @Test
+    void renaming_onto_a_taken_name_is_a_conflict() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        project(owner, w, "taken");
+        Project p = project(owner, w, "free");
+
+        assertThatThrownBy(() -> projects.update(p.withName("taken"))).isInstanceOf(ConflictException.class);
+        assertThat(projects.findById(p.id())).contains(p);
+        assertThat(projects.update(p.withName("free")).version()).isEqualTo(1);
+    }
+
+    @Test
+    void update_does_not_write_the_dataset_count() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        Project p = project(owner, w, "counted");
+        documents.insert(document(p, "data.csv", true, new byte[] {1}, tick()));
+
+        Project stale = with(p, "changed", p.scope(), p.status(), 99, p.createdAt(), tick());
+        Project saved = projects.update(stale);
+
+        assertThat(saved.datasetCount()).isEqualTo(1);
+        assertThat(projects.findById(p.id()).orElseThrow().datasetCount()).isEqualTo(1);
+    }
+
+    @Test
+    void lock_returns_the_current_project_inside_a_transaction() {
+        User owner = user();
+        Project p = project(owner, workspace(owner), "locked");
+
+        assertThat(uow.inTransaction(() -> projects.lock(p.id()))).contains(p);
+        assertThat(uow.inTransaction(() -> projects.lock(new ProjectId(fresh()))))
+                .isEmpty();
+    }
+
+    @Test
+    void locked_read_modify_write_yields_gapless_param_versions_under_concurrency() throws Exception {
+        User owner = user();
+        Project p = project(owner, workspace(owner), "busy");
+        int threads = 4;
+        int rounds = 8;
+
+        runConcurrently(threads, () -> {
+            for (int i = 0; i < rounds; i++) {
+                uow.run(() -> {
+                    projects.lock(p.id()).orElseThrow();
+                    int next = params.latest(p.id()).map(v -> v.version() + 1).orElse(0);
+                    params.append(p.id(), new ParamVersion(next, Map.of("n", next), null, T0));
+                });
+            }
+            return null;
+        });
+
+        assertThat(params.history(p.id()))
+                .extracting(ParamVersion::version)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, threads * rounds).boxed().toList());
+    }
+
+    @Test
+    void find_owned_ids_filters_by_workspace_owner_and_scope() {
+        User owner = user("Acme");
+        Workspace w = workspace(owner);
+        Project mine = project(owner, w, "mine");
+        Project org = newProject(owner, w, "org");
+        projects.insert(with(org, null, Scope.ORGANIZATION, ProjectStatus.ACTIVE, 0, org.createdAt(), org.updatedAt()));
+        project(owner, workspace(owner), "elsewhere");
+        project(user("Acme"), w, "someone else's");
+
+        assertThat(projects.findOwnedIds(w.id(), owner.id(), Scope.USER)).containsExactly(mine.id());
+        assertThat(projects.findOwnedIds(w.id(), owner.id(), Scope.ORGANIZATION))
+                .containsExactly(org.id());
+    }
+
+    @Test
+    void deleting_a_project_removes_its_history_members_events_and_documents() {
+        User owner = user();
+        User member = user();
+        Workspace w = workspace(owner);
+        Project p = project(owner, w, "doomed");
+        Project survivor = project(owner, w, "survivor");
+        params.append(p.id(), ParamVersion.initial(Map.of("a", 1), null, T0));
+        members.save(new Member(p.id(), member.id(), Role.EDITOR, T0));
+        events.append(new Event(fresh(), p.id(), EventType.CREATED, null, owner.id(), T0, Map.of()));
+        documents.insert(document(p, "notes.txt", false, new byte[] {1, 2}, T0));
+        members.save(new Member(survivor.id(), member.id(), Role.VIEWER, T0));
+
+        assertThat(projects.delete(p.id())).isTrue();
+
+        assertThat(projects.findById(p.id())).isEmpty();
+        assertThat(params.history(p.id())).isEmpty();
+        assertThat(members.roleOf(p.id(), member.id())).isEmpty();
+        assertThat(events.timeline(p.id())).isEmpty();
+        assertThat(documents.list(p.id())).isEmpty();
+        assertThat(members.roleOf(survivor.id(), member.id())).contains(Role.VIEWER);
+        assertThat(projects.delete(p.id())).isFalse();
+        assertThat(projects.delete(new ProjectId(fresh()))).isFalse();
+        project(owner, w, "doomed");
+    }
+
+    // ---- projects: search -----------------------------------------------------------------
+
+    @Test
+    void user_visibility_is_the_callers_own_projects_narrowed_by_workspace() {
+        User caller = user();
+        Workspace w1 = workspace(caller);
+        Workspace w2 = workspace(caller);
+        Project a = project(caller, w1, "a");
+        Project b = project(caller, w2, "b");
+        project(user(), w1, "not mine");
+
+        assertThat(search(caller, EnumSet.of(Visibility.USER), null, null)).containsExactly(a.id(), b.id());
+        assertThat(search(caller, EnumSet.of(Visibility.USER), w2.id(), null)).containsExactly(b.id());
+        assertThat(search(caller, EnumSet.of(Visibility.USER), new WorkspaceId(fresh()), null))
+                .isEmpty();
+    }
+
+    @Test
+    void organization_visibility_is_organization_scoped_projects_of_the_callers_organization() {
+        String org = "Org-" + fresh();
+        User caller = user(org);
+        User colleague = user(org);
+        Workspace cw = workspace(colleague);
+        Project orgProject = newProject(colleague, cw, "shared with org");
+        orgProject = with(
+                orgProject,
+                null,
+                Scope.ORGANIZATION,
+                ProjectStatus.ACTIVE,
+                0,
+                orgProject.createdAt(),
+                orgProject.updatedAt());
+        projects.insert(orgProject);
+        project(colleague, cw, "private to colleague");
+        User outsider = user("Else-" + fresh());
+        Workspace ow = workspace(outsider);
+        Project foreign = newProject(outsider, ow, "other org");
+        projects.insert(with(
+                foreign, null, Scope.ORGANIZATION, ProjectStatus.ACTIVE, 0, foreign.createdAt(), foreign.updatedAt()));
+
+        assertThat(search(caller, EnumSet.of(Visibility.ORGANIZATION), null, null))
+                .containsExactly(orgProject.id());
+        assertThat(search(caller, EnumSet.of(Visibility.USER), null, null)).isEmpty();
+        assertThat(search(user(), EnumSet.of(Visibility.ORGANIZATION), null, null))
+                .isEmpty();
+    }
+
+    @Test
+    void shared_visibility_is_other_peoples_projects_where_the_caller_is_a_member() {
+        User caller = user();
+        User owner = user();
+        Workspace w = workspace(owner);
+        Project sharedWithCaller = project(owner, w, "shared");
+        project(owner, w, "not shared");
+        Workspace cw = workspace(caller);
+        Project own = project(caller, cw, "own");
+        members.save(new Member(sharedWithCaller.id(), caller.id(), Role.VIEWER, T0));
+        members.save(new Member(own.id(), caller.id(), Role.OWNER, T0));
+
+        assertThat(search(caller, EnumSet.of(Visibility.SHARED), null, null)).containsExactly(sharedWithCaller.id());
+        assertThat(search(caller, EnumSet.of(Visibility.SHARED), cw.id(), null))
+                .as("the workspace narrows only the caller's own projects")
+                .containsExactly(sharedWithCaller.id());
+    }
+
+    @Test
+    void visibilities_combine_without_listing_a_project_twice() {
+        String org = "Org-" + fresh();
+        User caller = user(org);
+        Workspace w = workspace(caller);
+        Project own = newProject(caller, w, "own and org scoped");
+        projects.insert(with(own, null, Scope.ORGANIZATION, ProjectStatus.ACTIVE, 0, own.createdAt(), own.updatedAt()));
+        members.save(new Member(own.id(), caller.id(), Role.OWNER, T0));
+        User colleague = user(org);
+        Workspace cw = workspace(colleague);
+        Project theirs = newProject(colleague, cw, "org and shared");
+        projects.insert(with(
+                theirs, null, Scope.ORGANIZATION, ProjectStatus.ACTIVE, 0, theirs.createdAt(), theirs.updatedAt()));
+        members.save(new Member(theirs.id(), caller.id(), Role.EDITOR, T0));
+
+        Page<Project> page = projects.search(query(caller, EnumSet.allOf(Visibility.class), w.id(), null));
+
+        assertThat(ids(page)).containsExactly(own.id(), theirs.id());
+        assertThat(page.total()).isEqualTo(2);
+    }
+
+    @Test
+    void search_matches_name_or_description_case_insensitively_as_a_substring() {
+        User caller = user();
+        Workspace w = workspace(caller);
+        Project byName = project(caller, w, "Quarterly REVENUE model");
+        Project byDescription = newProject(caller, w, "Plain");
+        byDescription = with(
+                byDescription,
+                "Tracks revenue per region",
+                Scope.USER,
+                ProjectStatus.ACTIVE,
+                0,
+                byDescription.createdAt(),
+                byDescription.updatedAt());
+        projects.insert(byDescription);
+        project(caller, w, "Unrelated");
+
+        assertThat(search(caller, EnumSet.of(Visibility.USER), null, "rEvEnUe"))
+                .containsExactly(byName.id(), byDescription.id());
+        assertThat(search(caller, EnumSet.of(Visibility.USER), null, "ly rev")).containsExactly(byName.id());
+        assertThat(search(caller, EnumSet.of(Visibility.USER), null, "nothing like this"))
+                .isEmpty();
+    }
+
+    @Test
+    void search_treats_percent_underscore_and_escape_characters_literally() {
+        User caller = user();
+        Workspace w = workspace(caller);
+        Project percent = project(caller, w, "100% done");
+        project(caller, w, "1000 done");
+        Project underscore = project(caller, w, "snake_case");
+        project(caller, w, "snakeXcase");
+        Project bang = project(caller, w, "wow! \\ ok");
+
+        assertThat(search(caller, EnumSet.of(Visibility.USER), null, "0%")).containsExactly(percent.id());
+        assertThat(search(caller, EnumSet.of(Visibility.USER), null, "e_c")).containsExactly(underscore.id());
+        assertThat(search(caller, EnumSet.of(Visibility.USER), null, "w! \\")).containsExactly(bang.id());
+    }
+
+    @Test
+    void the_archived_filter_selects_archived_active_or_both() {
+        User caller = user();
+        Workspace w = workspace(caller);
+        Project active = project(caller, w, "active");
+        Project archived = projects.update(project(caller, w, "archived").withStatus(ProjectStatus.ARCHIVED, tick()));
+
+        ProjectQuery onlyArchived = new ProjectQuery(
+                caller, EnumSet.of(Visibility.USER), null, null, true, ProjectSort.CREATED_AT, true, 10, 0);
+        ProjectQuery onlyActive = new ProjectQuery(
+                caller, EnumSet.of(Visibility.USER), null, null, false, ProjectSort.CREATED_AT, true, 10, 0);
+
+        assertThat(ids(projects.search(onlyArchived))).containsExactly(archived.id());
+        assertThat(ids(projects.search(onlyActive))).containsExactly(active.id());
+        assertThat(search(caller, EnumSet.of(Visibility.USER), null, null)).containsExactly(active.id(), archived.id());
+    }
+
+    static Stream<Arguments> sortings() {
+        return Arrays.stream(ProjectSort.values())
+                .flatMap(s -> Stream.of(Arguments.of(s, true), Arguments.of(s, false)));
+    }
+
+    @ParameterizedTest(name = "{0} ascending={1}")
+    @MethodSource("sortings")
+    void search_orders_by_the_sort_field_in_both_directions_with_the_id_breaking_ties(
+            ProjectSort sort, boolean ascending) {
+        User caller = user();
+        Workspace w1 = workspace(caller);
+        Workspace w2 = workspace(caller);
+        List<String> names = List.of("alpha", "Beta", "gamma", "Zeta", "_under", "éclair", "beta", "alpha");
+        List<Project> stored = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            // the last "alpha" lives in another workspace: a tie on name; timestamps and counts tie in pairs
+            Workspace w = i == names.size() - 1 ? w2 : w1;
+            Project p = newProject(caller, w, names.get(i));
+            Instant created = T0.plusSeconds(100 + (i / 2));
+            Instant updated = T0.plusSeconds(1000 - (i % 3));
+            p = with(p, null, Scope.USER, ProjectStatus.ACTIVE, i % 3, created, updated);
+            projects.insert(p);
+            stored.add(p);
+        }
+        Comparator<Project> primary = switch (sort) {
+            case CREATED_AT -> Comparator.comparing(Project::createdAt);
+            case UPDATED_AT -> Comparator.comparing(Project::updatedAt);
+            case NAME -> Comparator.comparing(Project::name);
+            case DATASET_COUNT -> Comparator.comparingInt(Project::datasetCount);
+            case MODEL_COUNT, EXPERIMENT_COUNT -> (a, b) -> 0;
+        };
+        Comparator<Project> order = primary.thenComparing(p -> p.id().value());
+        List<ProjectId> expected = stored.stream()
+                .sorted(ascending ? order : order.reversed())
+                .map(Project::id)
+                .toList();
+
+        Page<Project> page = projects.search(
+                new ProjectQuery(caller, EnumSet.of(Visibility.USER), null, null, null, sort, ascending, 100, 0));
+
+        assertThat(ids(page)).containsExactlyElementsOf(expected);
+        assertThat(page.total()).isEqualTo(names.size());
+    }
+
+    @Test
+    void paging_visits_every_match_exactly_once_and_total_counts_them_all() {
+        User caller = user();
+        Workspace w = workspace(caller);
+        List<ProjectId> all = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            Project p = newProject(caller, w, "p" + i);
+            // three distinct names only in the sort key: many ties broken by id
+            p = with(p, null, Scope.USER, ProjectStatus.ACTIVE, i % 3, T0, T0);
+            projects.insert(p);
+            all.add(p.id());
+        }
+        for (ProjectSort sort : List.of(ProjectSort.DATASET_COUNT, ProjectSort.CREATED_AT, ProjectSort.NAME)) {
+            List<ProjectId> seen = new ArrayList<>();
+            for (int offset = 0; offset < 11; offset += 4) {
+                Page<Project> page = projects.search(new ProjectQuery(
+                        caller, EnumSet.of(Visibility.USER), null, null, null, sort, false, 4, offset));
+                assertThat(page.total()).isEqualTo(11);
+                assertThat(page.limit()).isEqualTo(4);
+                assertThat(page.offset()).isEqualTo(offset);
+                seen.addAll(ids(page));
+            }
+            assertThat(seen).as("sorted by %s", sort).hasSize(11).containsExactlyInAnyOrderElementsOf(all);
+        }
+        Page<Project> beyond = projects.search(
+                new ProjectQuery(caller, EnumSet.of(Visibility.USER), null, null, null, null, true, 5, 50));
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(11);
+    }
+
+    // ---- param history --------------------------------------------------------------------
+
+    @Test
+    void param_versions_are_kept_in_version_order_with_their_params() {
+        User owner = user();
+        Project p = project(owner, workspace(owner), "tuned");
+        Map<String, Object> values = new HashMap<>();
+        values.put("rate", 0.25);
+        values.put("layers", List.of(64, 32));
+        values.put("opts", Map.of("early_stop", true));
+        values.put("nothing", null);
+        ParamVersion v0 = ParamVersion.initial(values, "start", T0);
+        ParamVersion v1 = v0.next(Map.of("rate", 0.5), null, true, T0.plusSeconds(1));
+        ParamVersion v2 = v1.next(Map.of("fresh", "start"), "reset", false, T0.plusSeconds(2));
+        params.append(p.id(), v0);
+        params.append(p.id(), v1);
+        params.append(p.id(), v2);
+
+        assertThat(params.history(p.id())).containsExactly(v0, v1, v2);
+        assertThat(params.latest(p.id())).contains(v2);
+        assertThat(params.history(new ProjectId(fresh()))).isEmpty();
+        assertThat(params.latest(new ProjectId(fresh()))).isEmpty();
+    }
+
+    @Test
+    void appending_an_existing_version_is_a_conflict_and_keeps_the_first() {
+        User owner = user();
+        Project p = project(owner, workspace(owner), "versioned");
+        ParamVersion first = ParamVersion.initial(Map.of("a", 1), null, T0);
+        params.append(p.id(), first);
+
+        assertThatThrownBy(() -> params.append(p.id(), ParamVersion.initial(Map.of("a", 2), null, T0)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(params.history(p.id())).containsExactly(first);
+    }
+
+    // ---- members --------------------------------------------------------------------------
+
+    @Test
+    void saving_a_member_again_replaces_the_role_and_keeps_created_at() {
+        User owner = user();
+        User member = user();
+        Project p = project(owner, workspace(owner), "team");
+        members.save(new Member(p.id(), member.id(), Role.VIEWER, T0));
+        members.save(new Member(p.id(), member.id(), Role.ADMIN, T0.plusSeconds(60)));
+
+        assertThat(members.roleOf(p.id(), member.id())).contains(Role.ADMIN);
+        assertThat(members.list(p.id(), 10, 0).items())
+                .singleElement()
+                .satisfies(m -> assertThat(m.member()).isEqualTo(new Member(p.id(), member.id(), Role.ADMIN, T0)));
+    }
+
+    @Test
+    void removing_a_member_is_idempotent() {
+        User owner = user();
+        User member = user();
+        Project p = project(owner, workspace(owner), "team");
+        members.save(new Member(p.id(), member.id(), Role.EDITOR, T0));
+
+        assertThat(members.remove(p.id(), member.id())).isTrue();
+        assertThat(members.remove(p.id(), member.id())).isFalse();
+        assertThat(members.roleOf(p.id(), member.id())).isEmpty();
+    }
+
+    @Test
+    void member_lists_are_ordered_by_creation_then_user_id_with_email_and_name_and_paged() {
+        User owner = user();
+        Project p = project(owner, workspace(owner), "big team");
+        List<User> people = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            people.add(user());
+        }
+        List<Member> saved = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            // two pairs share a creation time: their order comes from the user id
+            Member m = new Member(p.id(), people.get(i).id(), Role.VIEWER, T0.plusSeconds(i / 2));
+            members.save(m);
+            saved.add(m);
+        }
+        Collections.shuffle(saved);
+        List<Member> expected = saved.stream()
+                .sorted(Comparator.comparing(Member::createdAt)
+                        .thenComparing(m -> m.userId().value()))
+                .toList();
+
+        Page<MemberProfile> first = members.list(p.id(), 3, 0);
+        Page<MemberProfile> second = members.list(p.id(), 3, 3);
+
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(second.total()).isEqualTo(5);
+        List<MemberProfile> all = new ArrayList<>(first.items());
+        all.addAll(second.items());
+        assertThat(all).extracting(MemberProfile::member).containsExactlyElementsOf(expected);
+        for (MemberProfile profile : all) {
+            User u = users.findById(profile.member().userId()).orElseThrow();
+            assertThat(profile.email()).isEqualTo(u.email());
+            assertThat(profile.name()).isEqualTo(u.name());
+        }
+        assertThat(members.list(new ProjectId(fresh()), 10, 0).items()).isEmpty();
+    }
+
+    // ---- events ---------------------------------------------------------------------------
+
+    @Test
+    void the_timeline_is_chronological_with_ids_breaking_ties() {
+        User owner = user();
+        Project p = project(owner, workspace(owner), "history");
+        Event late = new Event("e-3", p.id(), EventType.UPDATED, "renamed", owner.id(), T0.plusSeconds(9), Map.of());
+        Event tieB = new Event(
+                "e-2b", p.id(), EventType.PARAMS_CHANGED, null, null, T0.plusSeconds(5), Map.of("version", 1));
+        Event tieA = new Event(
+                "e-2a",
+                p.id(),
+                EventType.MEMBER_ADDED,
+                null,
+                owner.id(),
+                T0.plusSeconds(5),
+                Map.of("user", "x", "role", "viewer"));
+        Event early = new Event("e-1", p.id(), EventType.CREATED, null, owner.id(), T0, Map.of());
+        Project other = project(owner, workspace(owner), "history");
+        Event elsewhere = new Event("e-0", other.id(), EventType.CREATED, null, owner.id(), T0, Map.of());
+        for (Event e : List.of(late, tieB, elsewhere, tieA, early)) {
+            // ids are per test: prefix them so the shared store never sees one twice
+            events.append(new Event(
+                    p.id().value() + e.id(), e.projectId(), e.type(), e.name(), e.actor(), e.timestamp(), e.details()));
+        }
+
+        assertThat(events.timeline(p.id()))
+                .extracting(e -> e.id().substring(p.id().value().length()))
+                .containsExactly("e-1", "e-2a", "e-2b", "e-3");
+        assertThat(events.timeline(p.id()).get(2))
+                .isEqualTo(new Event(
+                        p.id().value() + "e-2b",
+                        p.id(),
+                        EventType.PARAMS_CHANGED,
+                        null,
+                        null,
+                        T0.plusSeconds(5),
+                        Map.of("version", 1)));
+        assertThat(events.timeline(new ProjectId(fresh()))).isEmpty();
+    }
+
+    // ---- documents ------------------------------------------------------------------------
+
+    @Test
+    void documents_keep_their_bytes_and_are_listed_by_creation_then_id() {
+        User owner = user();
+        Project p = project(owner, workspace(owner), "papers");
+        byte[] binary = new byte[256];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) i;
+        }
+        Document second = document(p, "b.pdf", false, binary, T0.plusSeconds(2));
+        Document first = document(p, "a.txt", false, "héllo".getBytes(java.nio.charset.StandardCharsets.UTF_8), T0);
+        documents.insert(second);
+        documents.insert(first);
+
+        List<Document> listed = documents.list(p.id());
+
+        assertThat(listed).extracting(Document::id).containsExactly(first.id(), second.id());
+        Document back = listed.get(1);
+        assertThat(back.content()).isEqualTo(binary);
+        assertThat(back)
+                .usingRecursiveComparison()
+                .withEqualsForType(Arrays::equals, byte[].class)
+                .isEqualTo(second);
+        assertThat(documents.list(new ProjectId(fresh()))).isEmpty();
+    }
+
+    @Test
+    void a_dataset_document_raises_the_dataset_count_and_other_documents_do_not() {
+        User owner = user();
+        Project p = project(owner, workspace(owner), "data");
+
+        documents.insert(document(p, "a.csv", true, new byte[] {1}, T0));
+        documents.insert(document(p, "b.csv", true, new byte[] {2}, T0));
+        documents.insert(document(p, "c.txt", false, new byte[] {3}, T0));
+
+        Project after = projects.findById(p.id()).orElseThrow();
+        assertThat(after.datasetCount()).isEqualTo(2);
+        assertThat(after.version()).isEqualTo(p.version());
+        assertThat(documents.list(p.id())).hasSize(3);
+    }
+
+    @Test
+    void a_document_for_a_missing_project_is_not_found() {
+        User owner = user();
+        Project ghost = newProject(owner, workspace(owner), "ghost");
+
+        assertThatThrownBy(() -> documents.insert(document(ghost, "x.csv", true, new byte[] {1}, T0)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(documents.list(ghost.id())).isEmpty();
+    }
+
+    // ---- unit of work ---------------------------------------------------------------------
+
+    @Test
+    void a_unit_of_work_commits_and_returns_the_result() {
+        User owner = newUser(null);
+
+        String result = uow.inTransaction(() -> {
+            users.insert(owner);
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(users.findById(owner.id())).contains(owner);
+    }
+
+    @Test
+    void a_failing_unit_of_work_leaves_nothing_behind_and_rethrows_the_same_exception() {
+        User owner = newUser("Acme");
+        Workspace w = newWorkspace(owner, Scope.USER, true, T0);
+        Project p = newProject(owner, w, "never");
+        IllegalStateException boom = new IllegalStateException("boom");
+
+        assertThatThrownBy(() -> uow.run(() -> {
+                    users.insert(owner);
+                    workspaces.insert(w);
+                    projects.insert(p);
+                    params.append(p.id(), ParamVersion.initial(Map.of(), null, T0));
+                    members.save(new Member(p.id(), owner.id(), Role.OWNER, T0));
+                    events.append(new Event(fresh(), p.id(), EventType.CREATED, null, owner.id(), T0, Map.of()));
+                    documents.insert(document(p, "d.csv", true, new byte[] {9}, T0));
+                    throw boom;
+                }))
+                .isSameAs(boom);
+
+        assertThat(users.findById(owner.id())).isEmpty();
+        assertThat(workspaces.findDefault(owner.id())).isEmpty();
+        assertThat(projects.findById(p.id())).isEmpty();
+        assertThat(params.history(p.id())).isEmpty();
+        assertThat(events.timeline(p.id())).isEmpty();
+        assertThat(documents.list(p.id())).isEmpty();
+    }
+
+    @Test
+    void a_nested_unit_of_work_joins_the_open_one_and_rolls_back_with_it() {
+        User first = newUser(null);
+        User second = newUser(null);
+
+        assertThatThrownBy(() -> uow.run(() -> {
+                    uow.run(() -> users.insert(first));
+                    users.insert(second);
+                    throw new IllegalArgumentException("outer fails");
+                }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("outer fails");
+
+        assertThat(users.findById(first.id())).isEmpty();
+        assertThat(users.findById(second.id())).isEmpty();
+    }
+
+    @Test
+    void a_conflict_caught_inside_a_unit_of_work_leaves_it_usable() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        project(owner, w, "taken");
+        Project duplicate = newProject(owner, w, "taken");
+        Project renamed = duplicate.withName("taken (1)");
+
+        Project saved = uow.inTransaction(() -> {
+            try {
+                projects.insert(duplicate);
+            } catch (ConflictException expected) {
+                projects.insert(renamed);
+            }
+            return projects.findById(renamed.id()).orElseThrow();
+        });
+
+        assertThat(saved).isEqualTo(renamed);
+        assertThat(projects.findById(renamed.id())).contains(renamed);
+    }
+}
