@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.security.SecuritySchemes;
                         title = "Atelier",
                         version = "0.1.0",
                         description = "Self-hosted projects and workspaces server. Every operation except health, "
-                                + "metrics and this documentation needs an API key: 'Authorization: Bearer <api key>' "
+                                + "metrics and this documentation needs an API key: 'Authorization: Bearer API_KEY' "
                                 + "(or HTTP Basic with the API key as user name and an empty password).",
                         license = @License(name = "Proprietary")),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
