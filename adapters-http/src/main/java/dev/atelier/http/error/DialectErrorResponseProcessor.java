@@ -23,7 +23,12 @@ final class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obje
     @Override
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpRequest<?> request = context.getRequest();
-        HttpStatus status = response.getStatus();
+        HttpStatus status = context.getRootCause()
+                        .flatMap(JsonErrors::find)
+                        .filter(JsonErrors::isDocumentTooLong)
+                        .isPresent()
+                ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
+                : response.getStatus();
         return ErrorResponses.fill(request, response, status, message(context, request, status));
     }
 

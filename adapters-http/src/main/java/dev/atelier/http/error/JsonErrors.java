@@ -37,6 +37,12 @@ final class JsonErrors {
         return Optional.ofNullable(first);
     }
 
+    /** A body longer than the JSON document limit: too large (413) rather than malformed. */
+    static boolean isDocumentTooLong(JsonProcessingException error) {
+        return error instanceof StreamConstraintsException
+                && String.valueOf(error.getOriginalMessage()).startsWith("Document length");
+    }
+
     static String describe(JsonProcessingException error) {
         if (error instanceof StreamConstraintsException) {
             return "request JSON exceeds the server's limits: " + clean(error.getOriginalMessage());

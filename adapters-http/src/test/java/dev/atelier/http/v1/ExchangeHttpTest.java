@@ -287,6 +287,56 @@ class ExchangeHttpTest {
                 "template no-such not found");
     }
 
+    @Test
+    void a_workspace_of_several_hundred_projects_streams_out_and_back_in_whole() {
+        TestUser user = server.createUser("Bulk");
+        String source = newWorkspace(user, "Bulk source");
+        String target = newWorkspace(user, "Bulk target");
+        int count = 400;
+        java.util.List<Map<String, Object>> projects = new java.util.ArrayList<>();
+        java.util.List<Map<String, Object>> params = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            projects.add(Map.of("id", "p" + i, "name", "bulk project " + i, "description", "d".repeat(500)));
+            params.add(Map.of(
+                    "project_id",
+                    "p" + i,
+                    "version",
+                    0,
+                    "params",
+                    Map.of("i", i),
+                    "created_at",
+                    "2026-01-01T00:00:00Z"));
+        }
+        Map<String, Object> tables = new LinkedHashMap<>();
+        tables.put("projects", projects);
+        tables.put("project_params", params);
+        tables.put("project_members", java.util.List.of());
+        tables.put("project_documents", java.util.List.of());
+        tables.put("project_events", java.util.List.of());
+        Map<String, Object> generated = Map.of("format", "atelier.workspace", "format_version", 1, "tables", tables);
+        Reply imported = server.post(
+                "/api/v1/workspaces/import-tables",
+                user.token(),
+                Map.of("export_data", generated, "workspace_id", source));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.data().path("summary").path("projects_imported").asInt())
+                .isEqualTo(count);
+
+        Reply exported = server.post("/api/v1/workspaces/" + source + "/export-tables", user.token(), Map.of());
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.body().length()).isGreaterThan(16 * 64 * 1024 / 4);
+        assertThat(exported.data().path("tables").path("projects")).hasSize(count);
+        assertThat(exported.data().path("summary").path("projects").asInt()).isEqualTo(count);
+
+        Reply back = server.post(
+                "/api/v1/projects/" + target + "/import-workspace",
+                user.token(),
+                Map.of("export_data", exported.data()));
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        assertThat(back.data().path("summary").path("projects_imported").asInt())
+                .isEqualTo(count);
+    }
+
     static JsonNode tree(Object value) {
         return JSON.valueToTree(value);
     }

@@ -306,8 +306,18 @@ class ProjectsV1BadInputTest {
     // ---- transport ------------------------------------------------------------------------
 
     @Test
-    void a_body_over_the_size_limit_is_413() {
-        String huge = "{\"project\": {\"name\": \"big\", \"description\": \"" + "x".repeat(11 * 1024 * 1024) + "\"}}";
+    void a_json_body_over_the_document_limit_is_413() {
+        // atelier.json.max-document-length: 16 MiB (uploads may be larger: 100 MiB per request)
+        StringBuilder metadata = new StringBuilder();
+        for (int i = 0; i < 17; i++) {
+            metadata.append(i == 0 ? "" : ",")
+                    .append("\"k")
+                    .append(i)
+                    .append("\": \"")
+                    .append("x".repeat(1024 * 1024))
+                    .append('"');
+        }
+        String huge = "{\"project\": {\"name\": \"big\", \"metadata\": {" + metadata + "}}}";
         Reply reply = saveRaw(huge);
         assertThat(reply.status()).isEqualTo(413);
         nothing_changed();

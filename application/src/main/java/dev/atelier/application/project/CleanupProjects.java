@@ -60,20 +60,22 @@ public final class CleanupProjects {
         });
     }
 
-    /** Deletes one project the caller owns; used by every dialect's delete. */
+    /** Deletes one project on which the caller holds the owner role; used by every dialect's delete. */
     public int deleteOne(User caller, String projectId) {
         if (!Ids.isValid(projectId)) {
             return 0;
         }
-        Project project;
+        ProjectAccess.Granted granted;
         try {
-            project = access.requireLocked(caller, projectId, Role.VIEWER).project();
+            granted = access.requireLocked(caller, projectId, Role.VIEWER);
         } catch (NotFoundException gone) {
             return 0;
         }
-        if (!project.isOwnedBy(caller.id())) {
-            throw new ForbiddenException("only the owner may delete project " + projectId);
+        if (!granted.role().canDelete()) {
+            throw new ForbiddenException("deleting project " + projectId + " needs the owner role; you have "
+                    + granted.role().wire());
         }
+        Project project = granted.project();
         return projects.delete(project.id()) ? 1 : 0;
     }
 }

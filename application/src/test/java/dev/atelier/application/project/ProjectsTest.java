@@ -174,6 +174,14 @@ class ProjectsTest {
     }
 
     @Test
+    void a_member_granted_the_owner_role_may_delete_the_project() {
+        Project p = atelier.project(alice, "Handed over");
+        atelier.store.members.save(new Member(p.id(), bob.id(), Role.OWNER, atelier.clock.instant()));
+        assertThat(atelier.cleanupProjects.deleteOne(bob, p.id().value())).isEqualTo(1);
+        assertThat(atelier.store.projects.findById(p.id())).isEmpty();
+    }
+
+    @Test
     void a_copy_gets_a_new_id_the_callers_ownership_and_a_free_name() {
         Project original = atelier.project(alice, "Financial Analysis");
         atelier.store.members.save(new Member(original.id(), bob.id(), Role.VIEWER, atelier.clock.instant()));
