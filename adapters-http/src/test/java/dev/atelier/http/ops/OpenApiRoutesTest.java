@@ -1,0 +1,126 @@
+package dev.atelier.http.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.http.testing.AtelierServer;
+import dev.atelier.http.testing.AtelierServer.Reply;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The OpenAPI document and the router agree: every route the server answers is documented (a
+ * new controller without documentation fails here), and every documented operation is a route.
+ * Routes of {@link Hidden} controllers (the documentation itself) are the only exception.
+ */
+class OpenApiRoutesTest {
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private final AtelierServer server = AtelierServer.shared();
+
+    @Test
+    void every_route_of_the_router_is_an_operation_of_the_document() {
+        Set<String> documented = documentedOperations();
+        List<String> routes = routes();
+
+        assertThat(routes).as("routes of the server").isNotEmpty().contains("GET /health", "GET /prometheus");
+        assertThat(documented)
+                .as("operations of /openapi.yml (every route must be documented)")
+                .containsAll(routes);
+    }
+
+    @Test
+    void every_operation_of_the_document_is_a_route() {
+        assertThat(routes())
+                .as("routes of the server (every documented operation must exist)")
+                .containsAll(documentedOperations());
+    }
+
+    @Test
+    void the_document_is_public_yaml_with_the_api_key_schemes() {
+        Reply reply = server.get("/openapi.yml", null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).startsWith("application/yaml");
+        Map<String, Object> document = new Yaml().load(reply.body());
+        assertThat(document.get("openapi").toString()).startsWith("3.");
+        assertThat(document).containsKey("info");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> components = (Map<String, Object>) document.get("components");
+        assertThat(components.get("securitySchemes").toString()).contains("bearer", "basic");
+        assertThat(reply.body()).doesNotContain("caller:");
+    }
+
+    @Test
+    void the_reference_page_is_public_and_loads_only_assets_served_by_atelier() {
+        Reply page = server.get("/docs", null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}/");
+        assertThat(page.body()).contains("'/openapi.yml'");
+        Matcher assets = Pattern.compile("\"(/docs/res/[^\"]+)\"").matcher(page.body());
+        List<String> loaded = new ArrayList<>();
+        while (assets.find()) {
+            loaded.add(assets.group(1));
+        }
+        assertThat(loaded).contains("/docs/res/swagger-ui-bundle.js", "/docs/res/swagger-ui.css");
+        for (String asset : loaded) {
+            Reply served = server.get(asset, null);
+            assertThat(served.status()).as(asset).isEqualTo(200);
+            assertThat(served.body()).as(asset).isNotEmpty();
+        }
+    }
+
+    /** "METHOD /path" of every route, path variables as in OpenAPI ({name}). */
+    private List<String> routes() {
+        Router router = server.context().getBean(Router.class);
+        List<String> routes = new ArrayList<>();
+        router.uriRoutes().filter(route -> !hidden(route)).forEach(route -> {
+            routes.add(route.getHttpMethodName().toUpperCase(Locale.ROOT) + " " + openApiPath(route));
+        });
+        // Micronaut answers HEAD for every GET by itself: those are not separate operations
+        routes.removeIf(route -> route.startsWith("HEAD ") && routes.contains("GET " + route.substring(5)));
+        return routes;
+    }
+
+    private static boolean hidden(UriRouteInfo<?, ?> route) {
+        return route.getTargetMethod().hasAnnotation(Hidden.class)
+                || route.getTargetMethod().getDeclaringType().isAnnotationPresent(Hidden.class);
+    }
+
+    /** The route's template without query templates ({?x}), optional segments as plain ones. */
+    static String openApiPath(UriRouteInfo<?, ?> route) {
+        String template = route.getUriMatchTemplate().toString();
+        template = template.replaceAll("\\{\\?[^}]*}", "");
+        template = template.replaceAll("\\{/([^}:]+)(:[^}]*)?}", "/{$1}");
+        template = template.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+        if (template.length() > 1 && template.endsWith("/")) {
+            template = template.substring(0, template.length() - 1);
+        }
+        return template;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> documentedOperations() {
+        Reply reply = server.get("/openapi.yml", null);
+        assertThat(reply.status()).isEqualTo(200);
+        Map<String, Object> document = new Yaml().load(reply.body());
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        Set<String> operations = new TreeSet<>();
+        paths.forEach((path, item) -> item.keySet().stream()
+                .filter(METHODS::contains)
+                .forEach(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        return operations;
+    }
+}
