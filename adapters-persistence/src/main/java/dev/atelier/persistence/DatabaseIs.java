@@ -8,10 +8,10 @@ import io.micronaut.context.condition.ConditionContext;
  * {@code @JdbcRepository} row interface has one sub-interface per database, compiled with that
  * database's SQL, and exactly one of them becomes a bean, decided from
  * {@code datasources.default.url} by {@link Dialect#fromUrl} (the same decision as Flyway's
- * migration folder and the hand-written SQL). Public only because Micronaut instantiates
- * conditions reflectively.
+ * migration folder and the hand-written SQL). The generated bean definitions instantiate the
+ * conditions directly (same package), so nothing here needs to be public.
  */
-public final class DatabaseIs {
+final class DatabaseIs {
     private DatabaseIs() {}
 
     static boolean configured(ConditionContext<?> context, Dialect wanted) {
@@ -27,8 +27,8 @@ public final class DatabaseIs {
     }
 
     /** The default datasource is an H2 database. */
-    public static final class H2 implements Condition {
-        public H2() {}
+    static final class H2 implements Condition {
+        H2() {}
 
         @Override
         public boolean matches(ConditionContext context) {
@@ -37,8 +37,8 @@ public final class DatabaseIs {
     }
 
     /** The default datasource is a PostgreSQL database. */
-    public static final class Postgres implements Condition {
-        public Postgres() {}
+    static final class Postgres implements Condition {
+        Postgres() {}
 
         @Override
         public boolean matches(ConditionContext context) {
