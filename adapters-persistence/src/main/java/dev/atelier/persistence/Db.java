@@ -20,11 +20,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The one way the repositories touch the database: plain JDBC on the connection of Micronaut's
- * current transaction. A call made inside an open transaction runs on its connection (and so joins
- * it); a call outside any transaction gets a short transaction of its own. Every failure leaves
- * through {@link Failures#translate}, so connection trouble becomes "database unavailable" and no
- * SQL text travels upwards.
+ * The one way the port adapters reach the database: {@link #read}/{@link #write} hand over the
+ * connection of Micronaut's current transaction, for plain JDBC, and the Micronaut Data row
+ * repositories called inside join that same transaction. A call made inside an open transaction
+ * runs on its connection (and so joins it); a call outside any transaction gets a short
+ * transaction of its own. Every failure leaves through {@link Failures#translate}, so connection
+ * trouble becomes "database unavailable" and no SQL text travels upwards.
  */
 @Singleton
 final class Db {
