@@ -17,13 +17,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The one way the repositories touch the database: plain JDBC on the connection of Micronaut's
- * current transaction. A call made inside an open transaction runs on its connection (and so joins
- * it); a call outside any transaction gets a short transaction of its own. Every failure leaves
- * through {@link Failures#translate}, so connection trouble becomes "database unavailable" and no
- * SQL text travels upwards.
+ * The one way the port adapters reach the database: {@link #read}/{@link #write} hand over the
+ * connection of Micronaut's current transaction, for plain JDBC, and the Micronaut Data row
+ * repositories called inside join that same transaction. A call made inside an open transaction
+ * runs on its connection (and so joins it); a call outside any transaction gets a short
+ * transaction of its own. Every failure leaves through {@link Failures#translate}, so connection
+ * trouble becomes "database unavailable" and no SQL text travels upwards.
  */
 @Singleton
 final class Db {
@@ -150,6 +152,30 @@ final class Db {
             c.rollback(savepoint);
             throw e;
         }
+    }
+
+    /**
+     * Runs a Micronaut Data repository call that may break a constraint under a savepoint, like
+     * {@link #guardedUpdate}; the repository joins the transaction of {@code c}.
+     */
+    static <T> T guarded(Connection c, Supplier<T> statement) throws SQLException {
+        if (c.getAutoCommit()) {
+            return statement.get();
+        }
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            T result = statement.get();
+            c.releaseSavepoint(savepoint);
+            return result;
+        } catch (RuntimeException e) {
+            c.rollback(savepoint);
+            throw e;
+        }
+    }
+
+    /** Whether a repository call failed on a unique constraint. */
+    static boolean isUniqueViolation(RuntimeException failure) {
+        return Failures.sqlCause(failure).map(Failures::isUniqueViolation).orElse(false);
     }
 
     /** Timestamps are kept to the microsecond, the precision both databases store. */

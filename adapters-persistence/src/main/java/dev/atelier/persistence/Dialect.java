@@ -3,8 +3,9 @@ package dev.atelier.persistence;
 import java.util.Locale;
 
 /**
- * The two databases Atelier runs on, recognised from the JDBC URL. The repositories write SQL in
- * the subset both understand; the few places that differ ask the dialect.
+ * The two databases Atelier runs on, recognised from the JDBC URL. It selects the Micronaut Data
+ * repositories generated for that database ({@link DatabaseIs}) and the Flyway migrations; the
+ * hand-written SQL uses the subset both understand and asks the dialect where they differ.
  */
 enum Dialect {
     H2,

@@ -4,20 +4,40 @@ import dev.atelier.domain.error.NotFoundException;
 import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.port.DocumentRepository;
+import dev.atelier.persistence.DocumentRows.DocumentRow;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 @Singleton
 final class JdbcDocumentRepository implements DocumentRepository {
     private final Db db;
+    private final DocumentRows rows;
 
-    JdbcDocumentRepository(Db db) {
+    JdbcDocumentRepository(Db db, DocumentRows rows) {
         this.db = db;
+        this.rows = rows;
     }
 
     @Override
     public void insert(Document d) {
-        // one transaction (joined, or opened here): the document and the dataset count together
+        DocumentRow row = new DocumentRow(
+                d.id(),
+                d.projectId().value(),
+                d.filename(),
+                d.mediaType(),
+                d.sizeBytes(),
+                d.sha256(),
+                d.text(),
+                d.pages(),
+                d.rows(),
+                d.columns(),
+                d.characters(),
+                d.truncated(),
+                d.dataset(),
+                d.content(),
+                Db.micros(d.createdAt()));
+        // one transaction (joined, or opened here): the document and the dataset count together.
+        // The two statements on projects stay hand-written with the rest of the projects SQL.
         db.write(c -> {
             if (!Db.exists(
                     c,
@@ -25,28 +45,7 @@ final class JdbcDocumentRepository implements DocumentRepository {
                     ps -> ps.setString(1, d.projectId().value()))) {
                 throw new NotFoundException("project " + d.projectId() + " not found");
             }
-            Db.update(
-                    c,
-                    "INSERT INTO project_documents (id, project_id, filename, media_type, size_bytes, sha256,"
-                            + " text_content, pages, row_count, column_count, characters, truncated, dataset, content,"
-                            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    ps -> {
-                        ps.setString(1, d.id());
-                        ps.setString(2, d.projectId().value());
-                        ps.setString(3, d.filename());
-                        ps.setString(4, d.mediaType());
-                        ps.setLong(5, d.sizeBytes());
-                        ps.setString(6, d.sha256());
-                        ps.setString(7, d.text());
-                        Db.setInteger(ps, 8, d.pages());
-                        Db.setInteger(ps, 9, d.rows());
-                        Db.setInteger(ps, 10, d.columns());
-                        ps.setInt(11, d.characters());
-                        ps.setBoolean(12, d.truncated());
-                        ps.setBoolean(13, d.dataset());
-                        ps.setBytes(14, d.content());
-                        Db.setInstant(ps, 15, d.createdAt());
-                    });
+            rows.insert(row);
             if (d.dataset()) {
                 Db.update(
                         c,
@@ -59,27 +58,23 @@ final class JdbcDocumentRepository implements DocumentRepository {
 
     @Override
     public List<Document> list(ProjectId project) {
-        return db.read(c -> Db.query(
-                c,
-                "SELECT id, project_id, filename, media_type, size_bytes, sha256, text_content, pages, row_count,"
-                        + " column_count, characters, truncated, dataset, content, created_at"
-                        + " FROM project_documents WHERE project_id = ? ORDER BY created_at, id",
-                ps -> ps.setString(1, project.value()),
-                rs -> new Document(
-                        rs.getString("id"),
-                        new ProjectId(rs.getString("project_id")),
-                        rs.getString("filename"),
-                        rs.getString("media_type"),
-                        rs.getLong("size_bytes"),
-                        rs.getString("sha256"),
-                        rs.getString("text_content"),
-                        Db.getInteger(rs, "pages"),
-                        Db.getInteger(rs, "row_count"),
-                        Db.getInteger(rs, "column_count"),
-                        rs.getInt("characters"),
-                        rs.getBoolean("truncated"),
-                        rs.getBoolean("dataset"),
-                        rs.getBytes("content"),
-                        Db.getInstant(rs, "created_at"))));
+        return db.read(c -> rows.findByProjectId(project.value(), DocumentRows.OLDEST_FIRST).stream()
+                .map(r -> new Document(
+                        r.id(),
+                        new ProjectId(r.projectId()),
+                        r.filename(),
+                        r.mediaType(),
+                        r.sizeBytes(),
+                        r.sha256(),
+                        r.textContent(),
+                        r.pages(),
+                        r.rowCount(),
+                        r.columnCount(),
+                        r.characters(),
+                        r.truncated(),
+                        r.dataset(),
+                        r.content(),
+                        r.createdAt()))
+                .toList());
     }
 }

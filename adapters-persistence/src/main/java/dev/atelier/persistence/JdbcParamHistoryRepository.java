@@ -5,40 +5,41 @@ import dev.atelier.domain.error.NotFoundException;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.port.ParamHistoryRepository;
+import dev.atelier.persistence.ParamRows.ParamKey;
+import dev.atelier.persistence.ParamRows.ParamRow;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
 @Singleton
 final class JdbcParamHistoryRepository implements ParamHistoryRepository {
     private final Db db;
+    private final ParamRows rows;
 
-    JdbcParamHistoryRepository(Db db) {
+    JdbcParamHistoryRepository(Db db, ParamRows rows) {
         this.db = db;
+        this.rows = rows;
     }
 
     @Override
     public void append(ProjectId project, ParamVersion version) {
+        ParamRow row = new ParamRow(
+                new ParamKey(project.value(), version.version()),
+                Json.write(version.params()),
+                version.instruction(),
+                Db.micros(version.createdAt()));
         db.write(c -> {
+            // the projects table stays with the hand-written SQL of JdbcProjectRepository
             if (!Db.exists(c, "SELECT 1 FROM projects WHERE id = ?", ps -> ps.setString(1, project.value()))) {
                 throw new NotFoundException("project " + project + " not found");
             }
             try {
-                Db.guardedUpdate(
-                        c,
-                        "INSERT INTO project_params (project_id, version, params, instruction, created_at)"
-                                + " VALUES (?, ?, ?, ?, ?)",
-                        ps -> {
-                            ps.setString(1, project.value());
-                            ps.setInt(2, version.version());
-                            ps.setString(3, Json.write(version.params()));
-                            ps.setString(4, version.instruction());
-                            Db.setInstant(ps, 5, version.createdAt());
-                        });
-            } catch (SQLException e) {
-                if (Failures.isUniqueViolation(e)) {
+                Db.guarded(c, () -> {
+                    rows.insert(row);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                if (Db.isUniqueViolation(e)) {
                     throw new ConflictException("params version " + version.version() + " already exists");
                 }
                 throw e;
@@ -49,29 +50,17 @@ final class JdbcParamHistoryRepository implements ParamHistoryRepository {
 
     @Override
     public List<ParamVersion> history(ProjectId project) {
-        return db.read(c -> Db.query(
-                c,
-                "SELECT version, params, instruction, created_at FROM project_params WHERE project_id = ?"
-                        + " ORDER BY version",
-                ps -> ps.setString(1, project.value()),
-                JdbcParamHistoryRepository::map));
+        return db.read(c -> rows.history(project.value()).stream()
+                .map(JdbcParamHistoryRepository::toVersion)
+                .toList());
     }
 
     @Override
     public Optional<ParamVersion> latest(ProjectId project) {
-        return db.read(c -> Db.queryOne(
-                c,
-                "SELECT version, params, instruction, created_at FROM project_params WHERE project_id = ?"
-                        + " ORDER BY version DESC LIMIT 1",
-                ps -> ps.setString(1, project.value()),
-                JdbcParamHistoryRepository::map));
+        return db.read(c -> rows.latest(project.value()).map(JdbcParamHistoryRepository::toVersion));
     }
 
-    private static ParamVersion map(ResultSet rs) throws SQLException {
-        return new ParamVersion(
-                rs.getInt("version"),
-                Json.read(rs.getString("params")),
-                rs.getString("instruction"),
-                Db.getInstant(rs, "created_at"));
+    private static ParamVersion toVersion(ParamRow r) {
+        return new ParamVersion(r.key().version(), Json.read(r.params()), r.instruction(), r.createdAt());
     }
 }

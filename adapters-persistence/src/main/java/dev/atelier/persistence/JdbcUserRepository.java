@@ -4,44 +4,36 @@ import dev.atelier.domain.error.ConflictException;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.UserId;
 import dev.atelier.domain.port.UserRepository;
+import dev.atelier.persistence.UserRows.UserRow;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 @Singleton
 final class JdbcUserRepository implements UserRepository {
-    private static final String COLUMNS = "id, email, name, organization, is_admin, created_at";
-
     private final Db db;
+    private final UserRows rows;
 
-    JdbcUserRepository(Db db) {
+    JdbcUserRepository(Db db, UserRows rows) {
         this.db = db;
+        this.rows = rows;
     }
 
     @Override
     public void insert(User user) {
         db.write(c -> {
-            if (Db.exists(
-                    c,
-                    "SELECT 1 FROM users WHERE id = ?",
-                    ps -> ps.setString(1, user.id().value()))) {
+            if (rows.existsById(user.id().value())) {
                 throw new ConflictException("user id " + user.id() + " is already in use");
             }
-            if (Db.exists(c, "SELECT 1 FROM users WHERE email = ?", ps -> ps.setString(1, user.email()))) {
+            if (rows.existsByEmail(user.email())) {
                 throw conflictOnEmail(user);
             }
             try {
-                Db.guardedUpdate(c, "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", ps -> {
-                    ps.setString(1, user.id().value());
-                    ps.setString(2, user.email());
-                    ps.setString(3, user.name());
-                    ps.setString(4, user.organization());
-                    ps.setBoolean(5, user.admin());
-                    Db.setInstant(ps, 6, user.createdAt());
+                Db.guarded(c, () -> {
+                    rows.insert(toRow(user));
+                    return null;
                 });
-            } catch (SQLException e) {
-                if (Failures.isUniqueViolation(e)) {
+            } catch (RuntimeException e) {
+                if (Db.isUniqueViolation(e)) {
                     throw conflictOnEmail(user);
                 }
                 throw e;
@@ -56,34 +48,24 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(UserId id) {
-        return db.read(c -> Db.queryOne(
-                c,
-                "SELECT " + COLUMNS + " FROM users WHERE id = ?",
-                ps -> ps.setString(1, id.value()),
-                JdbcUserRepository::map));
+        return db.read(c -> rows.findById(id.value()).map(JdbcUserRepository::toUser));
     }
 
     @Override
     public Optional<User> findByEmail(String normalizedEmail) {
-        return db.read(c -> Db.queryOne(
-                c,
-                "SELECT " + COLUMNS + " FROM users WHERE email = ?",
-                ps -> ps.setString(1, normalizedEmail),
-                JdbcUserRepository::map));
+        return db.read(c -> rows.findByEmail(normalizedEmail).map(JdbcUserRepository::toUser));
     }
 
     @Override
     public long count() {
-        return db.read(c -> Db.count(c, "SELECT COUNT(*) FROM users", ps -> {}));
+        return db.read(c -> rows.count());
     }
 
-    static User map(ResultSet rs) throws SQLException {
-        return new User(
-                new UserId(rs.getString("id")),
-                rs.getString("email"),
-                rs.getString("name"),
-                rs.getString("organization"),
-                rs.getBoolean("is_admin"),
-                Db.getInstant(rs, "created_at"));
+    private static UserRow toRow(User u) {
+        return new UserRow(u.id().value(), u.email(), u.name(), u.organization(), u.admin(), Db.micros(u.createdAt()));
+    }
+
+    private static User toUser(UserRow r) {
+        return new User(new UserId(r.id()), r.email(), r.name(), r.organization(), r.admin(), r.createdAt());
     }
 }

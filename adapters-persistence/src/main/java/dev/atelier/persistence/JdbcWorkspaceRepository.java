@@ -7,45 +7,34 @@ import dev.atelier.domain.model.UserId;
 import dev.atelier.domain.model.Workspace;
 import dev.atelier.domain.model.WorkspaceId;
 import dev.atelier.domain.port.WorkspaceRepository;
+import dev.atelier.persistence.WorkspaceRows.WorkspaceRow;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
 @Singleton
 final class JdbcWorkspaceRepository implements WorkspaceRepository {
-    private static final String COLUMNS =
-            "id, name, description, metadata, owner_id, organization, scope, is_default, created_at, updated_at";
-
     private final Db db;
+    private final WorkspaceRows rows;
 
-    JdbcWorkspaceRepository(Db db) {
+    JdbcWorkspaceRepository(Db db, WorkspaceRows rows) {
         this.db = db;
+        this.rows = rows;
     }
 
     @Override
     public void insert(Workspace w) {
         db.write(c -> {
-            if (Db.exists(c, "SELECT 1 FROM workspaces WHERE id = ?", ps -> ps.setString(1, w.id().value()))) {
+            if (rows.existsById(w.id().value())) {
                 throw new ConflictException("workspace id " + w.id() + " is already in use");
             }
             try {
-                Db.guardedUpdate(
-                        c, "INSERT INTO workspaces (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-                            ps.setString(1, w.id().value());
-                            ps.setString(2, w.name());
-                            ps.setString(3, w.description());
-                            ps.setString(4, Json.write(w.metadata()));
-                            ps.setString(5, w.ownerId().value());
-                            ps.setString(6, w.organization());
-                            ps.setString(7, w.scope().name());
-                            ps.setBoolean(8, w.defaultWorkspace());
-                            Db.setInstant(ps, 9, w.createdAt());
-                            Db.setInstant(ps, 10, w.updatedAt());
-                        });
-            } catch (SQLException e) {
-                if (Failures.isUniqueViolation(e)) {
+                Db.guarded(c, () -> {
+                    rows.insert(toRow(w));
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                if (Db.isUniqueViolation(e)) {
                     // the id was free a moment ago: the partial/generated unique index on the
                     // owner's default workspace is what fired (or an id race)
                     throw new ConflictException(
@@ -61,78 +50,73 @@ final class JdbcWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public boolean update(Workspace w) {
-        return db.write(c -> Db.update(
-                        c,
-                        "UPDATE workspaces SET name = ?, description = ?, metadata = ?, scope = ?, updated_at = ?"
-                                + " WHERE id = ?",
-                        ps -> {
-                            ps.setString(1, w.name());
-                            ps.setString(2, w.description());
-                            ps.setString(3, Json.write(w.metadata()));
-                            ps.setString(4, w.scope().name());
-                            Db.setInstant(ps, 5, w.updatedAt());
-                            ps.setString(6, w.id().value());
-                        })
+        return db.write(c -> rows.update(
+                        w.id().value(),
+                        w.name(),
+                        w.description(),
+                        Json.write(w.metadata()),
+                        w.scope().name(),
+                        Db.micros(w.updatedAt()))
                 > 0);
     }
 
     @Override
     public Optional<Workspace> findById(WorkspaceId id) {
-        return db.read(c -> Db.queryOne(
-                c,
-                "SELECT " + COLUMNS + " FROM workspaces WHERE id = ?",
-                ps -> ps.setString(1, id.value()),
-                JdbcWorkspaceRepository::map));
+        return db.read(c -> rows.findById(id.value()).map(JdbcWorkspaceRepository::toWorkspace));
     }
 
     @Override
     public Optional<Workspace> findDefault(UserId owner) {
-        return db.read(c -> Db.queryOne(
-                c,
-                "SELECT " + COLUMNS + " FROM workspaces WHERE owner_id = ? AND is_default = TRUE",
-                ps -> ps.setString(1, owner.value()),
-                JdbcWorkspaceRepository::map));
+        return db.read(c ->
+                rows.findByOwnerIdAndDefaultWorkspaceTrue(owner.value()).map(JdbcWorkspaceRepository::toWorkspace));
     }
 
     @Override
     public List<Workspace> listVisibleTo(User user, Scope scope) {
         if (scope == Scope.USER) {
-            return db.read(c -> Db.query(
-                    c,
-                    "SELECT " + COLUMNS + " FROM workspaces WHERE owner_id = ? ORDER BY created_at, id",
-                    ps -> ps.setString(1, user.id().value()),
-                    JdbcWorkspaceRepository::map));
+            return db.read(c -> toWorkspaces(rows.findByOwnerId(user.id().value(), WorkspaceRows.OLDEST_FIRST)));
         }
         if (user.organization() == null || user.organization().isBlank()) {
             return List.of();
         }
-        return db.read(c -> Db.query(
-                c,
-                "SELECT " + COLUMNS + " FROM workspaces WHERE organization = ? AND scope = ? ORDER BY created_at, id",
-                ps -> {
-                    ps.setString(1, user.organization());
-                    ps.setString(2, Scope.ORGANIZATION.name());
-                },
-                JdbcWorkspaceRepository::map));
+        return db.read(c -> toWorkspaces(rows.findByOrganizationAndScope(
+                user.organization(), Scope.ORGANIZATION.name(), WorkspaceRows.OLDEST_FIRST)));
     }
 
     @Override
     public long countProjects(WorkspaceId id) {
-        return db.read(c ->
-                Db.count(c, "SELECT COUNT(*) FROM projects WHERE workspace_id = ?", ps -> ps.setString(1, id.value())));
+        return db.read(c -> rows.countProjects(id.value()));
     }
 
-    private static Workspace map(ResultSet rs) throws SQLException {
+    private static WorkspaceRow toRow(Workspace w) {
+        return new WorkspaceRow(
+                w.id().value(),
+                w.name(),
+                w.description(),
+                Json.write(w.metadata()),
+                w.ownerId().value(),
+                w.organization(),
+                w.scope().name(),
+                w.defaultWorkspace(),
+                Db.micros(w.createdAt()),
+                Db.micros(w.updatedAt()));
+    }
+
+    private static List<Workspace> toWorkspaces(List<WorkspaceRow> found) {
+        return found.stream().map(JdbcWorkspaceRepository::toWorkspace).toList();
+    }
+
+    private static Workspace toWorkspace(WorkspaceRow r) {
         return new Workspace(
-                new WorkspaceId(rs.getString("id")),
-                rs.getString("name"),
-                rs.getString("description"),
-                Json.read(rs.getString("metadata")),
-                new UserId(rs.getString("owner_id")),
-                rs.getString("organization"),
-                Scope.valueOf(rs.getString("scope")),
-                rs.getBoolean("is_default"),
-                Db.getInstant(rs, "created_at"),
-                Db.getInstant(rs, "updated_at"));
+                new WorkspaceId(r.id()),
+                r.name(),
+                r.description(),
+                Json.read(r.metadata()),
+                new UserId(r.ownerId()),
+                r.organization(),
+                Scope.valueOf(r.scope()),
+                r.defaultWorkspace(),
+                r.createdAt(),
+                r.updatedAt());
     }
 }
