@@ -7,6 +7,7 @@ import dev.atelier.domain.model.User;
 import dev.atelier.domain.port.ApiKeyRepository;
 import dev.atelier.domain.port.UserRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Resolves the caller from a presented API key: the one place every dialect authenticates. */
@@ -23,7 +24,8 @@ public final class Authenticate {
 
     /**
      * The user the token belongs to. Unknown, revoked or malformed tokens all fail the same way, and
-     * the secret is compared in constant time.
+     * the secret is compared in constant time. The key's last-used time is written at most once a
+     * minute ({@link ApiKey#useWorthRecording}), never on every request.
      */
     public User withApiKey(String presentedToken) {
         if (presentedToken == null || presentedToken.isBlank() || presentedToken.length() > 512) {
@@ -37,7 +39,10 @@ public final class Authenticate {
         if (!valid) {
             throw new UnauthenticatedException("missing or invalid credentials");
         }
-        keys.recordUse(token.keyId(), clock.instant());
+        Instant now = clock.instant();
+        if (key.get().useWorthRecording(now)) {
+            keys.recordUse(token.keyId(), now);
+        }
         return users.findById(key.get().userId())
                 .orElseThrow(() -> new UnauthenticatedException("missing or invalid credentials"));
     }
