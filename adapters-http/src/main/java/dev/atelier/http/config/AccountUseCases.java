@@ -1,19 +1,27 @@
 package dev.atelier.http.config;
 
 import dev.atelier.application.account.Authenticate;
+import dev.atelier.application.account.AuthenticateIdentityToken;
 import dev.atelier.application.account.BootstrapAdmin;
 import dev.atelier.application.account.CreateUser;
 import dev.atelier.application.account.IssueApiKey;
 import dev.atelier.application.account.RevokeApiKey;
 import dev.atelier.domain.port.ApiKeyRepository;
 import dev.atelier.domain.port.IdGenerator;
+import dev.atelier.domain.port.IdentityTokenVerifier;
 import dev.atelier.domain.port.UnitOfWork;
 import dev.atelier.domain.port.UserRepository;
+import dev.atelier.http.security.NimbusIdentityTokenVerifier;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Composition root for accounts: users, API keys, authentication and the bootstrap admin. */
+/**
+ * Composition root for accounts: users, API keys, authentication and the bootstrap admin, and —
+ * when {@code atelier.auth.jwt.enabled} — identity-provider tokens (HS256 secret or JWKS URL).
+ */
 @Factory
 class AccountUseCases {
 
@@ -41,5 +49,31 @@ class AccountUseCases {
     BootstrapAdmin bootstrapAdmin(
             UserRepository users, ApiKeyRepository keys, IssueApiKey issueKey, UnitOfWork uow, Clock clock) {
         return new BootstrapAdmin(users, keys, issueKey, uow, clock);
+    }
+
+    @Singleton
+    @Requires(property = "atelier.auth.jwt.enabled", value = "true")
+    IdentityTokenVerifier identityTokenVerifier(
+            @Value("${atelier.auth.jwt.secret:}") String secret,
+            @Value("${atelier.auth.jwt.jwks-url:}") String jwksUrl,
+            @Value("${atelier.auth.jwt.issuer:}") String issuer,
+            @Value("${atelier.auth.jwt.audience:}") String audience,
+            @Value("${atelier.auth.jwt.user-claim:email}") String userClaim) {
+        boolean hasSecret = !secret.isBlank();
+        boolean hasJwks = !jwksUrl.isBlank();
+        if (hasSecret == hasJwks) {
+            throw new IllegalStateException(
+                    "atelier.auth.jwt.enabled needs exactly one of atelier.auth.jwt.secret (HS256) and "
+                            + "atelier.auth.jwt.jwks-url");
+        }
+        return hasSecret
+                ? NimbusIdentityTokenVerifier.hs256(secret, issuer, audience, userClaim)
+                : NimbusIdentityTokenVerifier.jwks(jwksUrl, issuer, audience, userClaim);
+    }
+
+    @Singleton
+    @Requires(beans = IdentityTokenVerifier.class)
+    AuthenticateIdentityToken authenticateIdentityToken(IdentityTokenVerifier verifier, UserRepository users) {
+        return new AuthenticateIdentityToken(verifier, users);
     }
 }

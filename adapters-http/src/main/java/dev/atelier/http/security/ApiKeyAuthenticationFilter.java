@@ -1,7 +1,9 @@
 package dev.atelier.http.security;
 
 import dev.atelier.application.account.Authenticate;
+import dev.atelier.application.account.AuthenticateIdentityToken;
 import dev.atelier.domain.error.UnauthenticatedException;
+import dev.atelier.domain.model.ApiKeyToken;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.error.Dialect;
 import dev.atelier.http.error.ErrorResponses;
@@ -15,12 +17,22 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Authenticates every request of every dialect with an API key (see {@link Credentials}) through
- * the application's {@link Authenticate}, and leaves the caller in the request ({@link Callers},
- * {@link Caller}). Health, metrics and API documentation are public. Tokens are never logged.
+ * the application's {@link Authenticate} — or, when configured, with an identity provider's JWT
+ * through {@link AuthenticateIdentityToken} — and leaves the caller in the request ({@link
+ * Callers}, {@link Caller}). Health, metrics and API documentation are public. Tokens are never
+ * logged.
+ *
+ * <p>Rate limits ({@link RateLimits}): a client address whose failed attempts are used up gets 429
+ * before any credential of it is checked; an authenticated credential over its allowance gets 429.
+ * Both with {@code Retry-After}, in the dialect's error shape.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class ApiKeyAuthenticationFilter implements Ordered {
@@ -28,9 +40,14 @@ final class ApiKeyAuthenticationFilter implements Ordered {
     private static final List<String> PUBLIC_PATHS = List.of("/prometheus", "/openapi.yml");
 
     private final Authenticate authenticate;
+    private final AuthenticateIdentityToken identityTokens;
+    private final RateLimits limits;
 
-    ApiKeyAuthenticationFilter(Authenticate authenticate) {
+    ApiKeyAuthenticationFilter(
+            Authenticate authenticate, @Nullable AuthenticateIdentityToken identityTokens, RateLimits limits) {
         this.authenticate = authenticate;
+        this.identityTokens = identityTokens;
+        this.limits = limits;
     }
 
     @Override
@@ -45,20 +62,40 @@ final class ApiKeyAuthenticationFilter implements Ordered {
         if (isPublic(request.getPath())) {
             return null;
         }
-        var presented = Credentials.apiKey(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        var presented = Credentials.apiKey(authorization);
         if (presented.isEmpty()) {
             return unauthorized(
                     request,
                     "missing or unusable credentials: send 'Authorization: Bearer <api key>' (or HTTP Basic with the "
                             + "API key as user name and an empty password)");
         }
-        try {
-            User caller = authenticate.withApiKey(presented.get());
-            Callers.set(request, caller);
-            return null;
-        } catch (UnauthenticatedException refused) {
-            return unauthorized(request, "invalid or revoked API key");
+        String address = clientAddress(request);
+        Optional<Duration> blocked = limits.failedAuthBlocked(address);
+        if (blocked.isPresent()) {
+            return tooManyRequests(request, blocked.get(), "too many failed authentication attempts from this address");
         }
+        String credential;
+        try {
+            User caller;
+            if (identityTokens != null && isBearer(authorization) && identityTokens.handles(presented.get())) {
+                caller = identityTokens.withToken(presented.get());
+                credential = "user:" + caller.id().value();
+            } else {
+                caller = authenticate.withApiKey(presented.get());
+                credential = "key:"
+                        + ApiKeyToken.fromPresented(presented.get().strip()).keyId();
+            }
+            Callers.set(request, caller);
+        } catch (UnauthenticatedException refused) {
+            limits.failedAuth(address);
+            return unauthorized(request, "invalid or revoked credentials");
+        }
+        Optional<Duration> wait = limits.request(credential);
+        if (wait.isPresent()) {
+            return tooManyRequests(request, wait.get(), "too many requests for this credential");
+        }
+        return null;
     }
 
     static boolean isPublic(String path) {
@@ -73,8 +110,24 @@ final class ApiKeyAuthenticationFilter implements Ordered {
         return false;
     }
 
+    private static boolean isBearer(String authorization) {
+        return authorization.strip().toLowerCase(Locale.ROOT).startsWith("bearer ");
+    }
+
+    /** The peer's address as the server sees it (behind a proxy: the proxy's). */
+    private static String clientAddress(HttpRequest<?> request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote == null ? "unknown" : remote.getHostString();
+    }
+
     private static HttpResponse<?> unauthorized(HttpRequest<?> request, String message) {
         return ErrorResponses.of(request, HttpStatus.UNAUTHORIZED, message)
                 .header(HttpHeaders.WWW_AUTHENTICATE, Dialect.of(request).challenge());
+    }
+
+    private static HttpResponse<?> tooManyRequests(HttpRequest<?> request, Duration wait, String message) {
+        long seconds = RateLimits.retryAfterSeconds(wait);
+        return ErrorResponses.of(request, HttpStatus.TOO_MANY_REQUESTS, message + "; retry after " + seconds + " s")
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 }
