@@ -12,6 +12,7 @@ import dev.atelier.domain.port.IdentityTokenVerifier;
 import dev.atelier.domain.port.UnitOfWork;
 import dev.atelier.domain.port.UserRepository;
 import dev.atelier.http.security.NimbusIdentityTokenVerifier;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -51,7 +52,8 @@ class AccountUseCases {
         return new BootstrapAdmin(users, keys, issueKey, uow, clock);
     }
 
-    @Singleton
+    /** Created at start-up (@Context), so that a wrong JWT configuration stops the server at once. */
+    @Context
     @Requires(property = "atelier.auth.jwt.enabled", value = "true")
     IdentityTokenVerifier identityTokenVerifier(
             @Value("${atelier.auth.jwt.secret:}") String secret,

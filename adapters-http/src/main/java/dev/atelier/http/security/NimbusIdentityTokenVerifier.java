@@ -62,7 +62,7 @@ public final class NimbusIdentityTokenVerifier implements IdentityTokenVerifier 
         }
         Set<String> audiences = null;
         if (audience != null && !audience.isBlank()) {
-            audiences = Set.of(audience);
+            audiences = new HashSet<>(Set.of(audience));
             required.add("aud");
         }
         processor.setJWSKeySelector(keys);
