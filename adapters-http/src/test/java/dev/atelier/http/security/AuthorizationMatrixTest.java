@@ -216,6 +216,33 @@ class AuthorizationMatrixTest {
                             null)));
         }
 
+        // ---- dialect 1: project routes naming another user's workspace in the path
+        String inWorkspace = "/api/v1/projects/{workspaceId}";
+        rows.add(new Row(
+                "POST " + inWorkspace + "/save",
+                "create a project in the owner's workspace",
+                OWN_WORKSPACE,
+                c -> c.post(
+                        "/api/v1/projects/" + c.workspace() + "/save",
+                        Map.of("project", Map.of("name", c.freshName())))));
+        rows.add(new Row(
+                "GET " + inWorkspace + "/list",
+                "list the owner's workspace",
+                OWN_WORKSPACE,
+                c -> c.get("/api/v1/projects/" + c.workspace() + "/list")));
+        rows.add(new Row(
+                "POST " + inWorkspace + "/export-workspace",
+                "export the owner's workspace",
+                OWN_WORKSPACE,
+                c -> c.post("/api/v1/projects/" + c.workspace() + "/export-workspace", Map.of())));
+        rows.add(new Row(
+                "POST " + inWorkspace + "/import-project",
+                "import into the owner's workspace",
+                OWN_WORKSPACE,
+                c -> c.postRaw(
+                        "/api/v1/projects/" + c.workspace() + "/import-project",
+                        "{\"export_data\": " + projectExport + "}")));
+
         // ---- dialect 1: workspaces
         rows.add(new Row(
                 "POST /api/v1/workspaces/save",
