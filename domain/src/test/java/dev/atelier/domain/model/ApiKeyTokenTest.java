@@ -19,6 +19,17 @@ class ApiKeyTokenTest {
     }
 
     @Test
+    void a_token_does_not_match_a_truncated_or_empty_hash_and_comparison_never_throws() {
+        ApiKeyToken token = ApiKeyToken.generate();
+        String hash = token.secretHash();
+        assertThat(hash).hasSize(64);
+        assertThat(token.matches(hash.substring(0, 63))).isFalse();
+        assertThat(token.matches(hash + "0")).isFalse();
+        assertThat(token.matches("")).isFalse();
+        assertThat(token.matches(hash.toUpperCase(java.util.Locale.ROOT))).isFalse();
+    }
+
+    @Test
     void any_other_string_maps_to_a_stable_derived_key() {
         ApiKeyToken a = ApiKeyToken.fromPresented("my-operator-chosen-token");
         ApiKeyToken b = ApiKeyToken.fromPresented("my-operator-chosen-token");
