@@ -1,6 +1,7 @@
 package dev.atelier.http.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -75,6 +76,16 @@ class JwtAuthenticationHttpTest {
         assertThat(server.get(PATH, hs256(SECRET, claims(alice.email()).build()))
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void a_wrong_jwt_configuration_stops_the_server_at_start() {
+        assertThatThrownBy(() -> AtelierServer.start(Map.of("atelier.auth.jwt.enabled", true)))
+                .as("neither a secret nor a JWKS URL")
+                .hasStackTraceContaining("exactly one of atelier.auth.jwt.secret");
+        assertThatThrownBy(() -> AtelierServer.start(
+                        Map.of("atelier.auth.jwt.enabled", true, "atelier.auth.jwt.secret", "too-short")))
+                .hasStackTraceContaining("at least 32 bytes");
     }
 
     @Nested
