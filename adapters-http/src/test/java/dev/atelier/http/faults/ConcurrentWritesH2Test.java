@@ -10,7 +10,7 @@ class ConcurrentWritesH2Test extends ConcurrentWritesContract {
 
     @BeforeAll
     static void start() {
-        server = AtelierServer.start(java.util.Map.of());
+        server = AtelierServer.start(FaultDatabases.quiet(java.util.Map.of()));
     }
 
     @AfterAll

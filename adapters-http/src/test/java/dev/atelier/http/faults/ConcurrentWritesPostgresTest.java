@@ -12,7 +12,7 @@ class ConcurrentWritesPostgresTest extends ConcurrentWritesContract {
     @BeforeAll
     static void start() {
         database = FaultDatabases.postgres();
-        server = AtelierServer.start(database.properties());
+        server = AtelierServer.start(FaultDatabases.quiet(database.properties()));
     }
 
     @AfterAll

@@ -32,6 +32,13 @@ final class FaultDatabases {
 
     private FaultDatabases() {}
 
+    /** {@code properties} plus no analyzer warm-up (these tests never analyze; it only costs CPU). */
+    static Map<String, Object> quiet(Map<String, Object> properties) {
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("atelier.analyzer.warm-up", false);
+        return all;
+    }
+
     static boolean postgresRequired() {
         return "true".equalsIgnoreCase(System.getenv("ATELIER_REQUIRE_POSTGRES_TESTS"));
     }
