@@ -137,6 +137,8 @@ class DatabaseOutageTest {
         assertThat(labelingReply.reply().json().path("error").asText()).isNotBlank();
         // readiness reports the outage too, so a load balancer takes the instance out
         assertThat(readiness.get().status()).isEqualTo(503);
+        // ... while liveness stays up: the process itself is fine, no restart is wanted
+        assertThat(server.get("/health/liveness", null).status()).isEqualTo(200);
 
         writing.set(false);
         for (Future<?> writer : writers) {
