@@ -29,7 +29,7 @@ public final class PersistenceDefaults implements PropertySourceLoader {
         v.put("atelier.data-dir", "./data");
         v.put(
                 "datasources.default.url",
-                "jdbc:h2:file:${atelier.data-dir}/atelier;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+                "jdbc:h2:file:${atelier.data-dir}/atelier;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
         v.put("datasources.default.username", "sa");
         v.put("datasources.default.password", "");
         // fail fast when the database is down: requests get "database unavailable" within seconds

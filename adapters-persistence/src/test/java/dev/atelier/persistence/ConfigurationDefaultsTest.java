@@ -72,6 +72,18 @@ class ConfigurationDefaultsTest {
     }
 
     @Test
+    void h2_file_urls_commit_to_disk_before_answering_unless_they_choose_a_write_delay_themselves() {
+        assertThat(H2FilePaths.durable("jdbc:h2:file:/d/atelier;LOCK_TIMEOUT=10000"))
+                .isEqualTo("jdbc:h2:file:/d/atelier;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
+        assertThat(H2FilePaths.durable("jdbc:h2:file:/d/atelier;write_delay=500"))
+                .isEqualTo("jdbc:h2:file:/d/atelier;write_delay=500");
+        assertThat(H2FilePaths.durable("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(H2FilePaths.durable("jdbc:postgresql://db/a")).isEqualTo("jdbc:postgresql://db/a");
+        assertThat(PersistenceDefaults.values().get("datasources.default.url").toString())
+                .contains(";WRITE_DELAY=0");
+    }
+
+    @Test
     void the_shipped_defaults_rank_below_every_other_property_source() {
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("datasources.default.url", "jdbc:h2:mem:override;DB_CLOSE_DELAY=-1"))

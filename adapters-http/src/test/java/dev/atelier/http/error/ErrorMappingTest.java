@@ -66,6 +66,16 @@ class ErrorMappingTest {
     }
 
     @Test
+    void an_unavailable_database_is_503_and_says_when_to_retry() {
+        HttpResponse<?> response = new DomainExceptionHandler(30)
+                .handle(
+                        HttpRequest.GET("/api/projects/p1"),
+                        new DependencyUnavailableException("database unavailable"));
+        assertThat(response.code()).isEqualTo(503);
+        assertThat(response.getHeaders().get("Retry-After")).isEqualTo("30");
+    }
+
+    @Test
     void an_unexpected_failure_is_500_with_a_request_id_and_no_details() {
         HttpRequest<?> request = HttpRequest.GET("/api/v1/projects/list").header("X-Request-Id", "req-42");
         HttpResponse<?> response = new UnexpectedExceptionHandler()
