@@ -2,11 +2,8 @@ package dev.atelier.http.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.http.testing.AtelierServer;
 import dev.atelier.http.testing.AtelierServer.TestUser;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +27,6 @@ class HttpLimitsTest {
     /** A short deadline so that the slow-client tests take seconds. */
     private static final Duration DEADLINE = Duration.ofSeconds(2);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static AtelierServer server;
     private static TestUser user;
 
@@ -64,29 +60,8 @@ class HttpLimitsTest {
         return head.append("\r\n").toString();
     }
 
-    private static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + body, e);
-        }
-    }
-
-    /** The error message of {@code body} in the shape of the dialect that owns {@code path}. */
     private static String errorIn(String path, String body) {
-        JsonNode error = json(body);
-        if (path.startsWith("/api/v1/")) {
-            assertThat(error.path("status").asText()).isEqualTo("error");
-            assertThat(error.has("data")).isTrue();
-            return error.path("message").asText();
-        }
-        if (path.startsWith("/api/projects")) {
-            assertThat(error.path("type").asText()).isEqualTo("about:blank");
-            assertThat(error.path("status").isInt()).isTrue();
-            return error.path("detail").asText();
-        }
-        assertThat(error.fieldNames()).toIterable().containsExactly("error");
-        return error.path("error").asText();
+        return DialectErrors.messageIn(path, body);
     }
 
     @Test
