@@ -28,12 +28,13 @@ TARGETS=("$@")
 ROUNDS=$(( (SECONDS_PER_TARGET + 29) / 30 ))
 LOGS="$(mktemp -d)"
 
+# module, test, and the classes Jazzer instruments for coverage (the JDK's own are never instrumented)
 target() {
   case "$1" in
-    export-spooled) echo "adapters-http dev/atelier/http/v1/ExportImportFuzzTest#a_spooled_workspace_import_fails_only_with_4xx_domain_errors" ;;
-    export-memory) echo "adapters-http dev/atelier/http/v1/ExportImportFuzzTest#an_in_memory_project_import_fails_only_with_4xx_domain_errors" ;;
-    zip) echo "adapters-http dev/atelier/http/resource/ZipArchiveFuzzTest#reading_an_archive_fails_only_with_4xx_domain_errors" ;;
-    extractor) echo "adapters-llm dev/atelier/llm/TikaTextExtractorFuzzTest#extraction_fails_only_with_4xx_domain_errors_and_keeps_its_limits" ;;
+    export-spooled) echo "adapters-http dev/atelier/http/v1/ExportImportFuzzTest#a_spooled_workspace_import_fails_only_with_4xx_domain_errors dev.atelier.**:com.fasterxml.jackson.core.**" ;;
+    export-memory) echo "adapters-http dev/atelier/http/v1/ExportImportFuzzTest#an_in_memory_project_import_fails_only_with_4xx_domain_errors dev.atelier.**:com.fasterxml.jackson.core.**" ;;
+    zip) echo "adapters-http dev/atelier/http/resource/ZipArchiveFuzzTest#reading_an_archive_fails_only_with_4xx_domain_errors dev.atelier.**:com.fasterxml.jackson.core.**" ;;
+    extractor) echo "adapters-llm dev/atelier/llm/TikaTextExtractorFuzzTest#extraction_fails_only_with_4xx_domain_errors_and_keeps_its_limits dev.atelier.**:org.apache.tika.**:org.apache.pdfbox.**:org.apache.fontbox.**:org.apache.poi.**:org.apache.commons.csv.**" ;;
     *) echo "unknown target $1 (export-spooled, export-memory, zip, extractor)" >&2; return 1 ;;
   esac
 }
@@ -45,14 +46,14 @@ target() {
 FAILED=0
 SUMMARY=()
 for name in "${TARGETS[@]}"; do
-  read -r module test < <(target "$name") || exit 2
+  read -r module test includes < <(target "$name") || exit 2
   runs=0; secs=0; crashes=0
   for round in $(seq 1 "$ROUNDS"); do
     log="$LOGS/$name-$round.log"
     echo "[fuzz] $name: round $round/$ROUNDS (30 s)"
     JAZZER_FUZZ=1 ./mvnw -B -o test -pl "$module" -am -Dspotless.check.skip=true \
       -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true \
-      "-Dsurefire.argLine=-XX:+EnableDynamicAgentLoading -Xshare:off --enable-native-access=ALL-UNNAMED -Xmx1g" \
+      "-Dsurefire.argLine=-XX:+EnableDynamicAgentLoading -Xshare:off --enable-native-access=ALL-UNNAMED -Xmx1g -Djazzer.instrumentation_includes=$includes" \
       >"$log" 2>&1
     status=$?
     # libFuzzer's closing line: "Done 123456 runs in 30 second(s)"

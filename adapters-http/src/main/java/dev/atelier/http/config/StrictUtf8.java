@@ -20,6 +20,11 @@ import java.nio.charset.StandardCharsets;
  * AF} would become {@code '/'} in a name, the classic way past a check on the decoded text. The
  * JDK's decoder refuses overlong forms, encoded surrogates, truncated and stray bytes; the failure
  * is a {@link JsonParseException}, so callers answer it like any malformed JSON (400).
+ *
+ * <p>It also keeps Jackson from guessing another encoding: Jackson reads a NUL among the first four
+ * bytes as UTF-16 or UTF-32 and then fails with a {@code CharConversionException}, an I/O error
+ * rather than a JSON one (found by {@code ExportImportFuzzTest}). JSON exchanged between systems
+ * is UTF-8 (RFC 8259), and no UTF-8 JSON text starts with a NUL: such input is refused here.
  */
 final class StrictUtf8 extends InputDecorator {
     private static final long serialVersionUID = 1L;
@@ -31,6 +36,11 @@ final class StrictUtf8 extends InputDecorator {
 
     @Override
     public InputStream decorate(IOContext context, byte[] src, int offset, int length) throws IOException {
+        for (int i = 0; i < Math.min(length, 4); i++) {
+            if (src[offset + i] == 0) {
+                throw notUtf8();
+            }
+        }
         CharsetDecoder decoder = decoder();
         ByteBuffer bytes = ByteBuffer.wrap(src, offset, length);
         CharBuffer scratch = CharBuffer.allocate(4096);
@@ -57,6 +67,10 @@ final class StrictUtf8 extends InputDecorator {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static JsonParseException notUtf8() {
+        return new JsonParseException(null, "JSON must be encoded in UTF-8 (a NUL byte at its start)");
     }
 
     private static JsonParseException invalid(long at) {
@@ -96,6 +110,11 @@ final class StrictUtf8 extends InputDecorator {
         }
 
         private void check(byte[] b, int off, int n, boolean end) throws IOException {
+            for (int i = 0; i < n && offset + i < 4; i++) {
+                if (b[off + i] == 0) {
+                    throw notUtf8();
+                }
+            }
             ByteBuffer bytes;
             if (carry.length == 0) {
                 bytes = ByteBuffer.wrap(b, off, n);

@@ -236,14 +236,16 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
          */
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-            if (msg instanceof HttpResponse response) {
+            if (msg instanceof HttpResponse response && response.status().code() >= 200) {
+                // (a 100 Continue is not the answer)
                 clock.answerStarted = true;
                 if (clock.phase == Phase.RECEIVING && response.status().code() >= 400) {
                     response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                     closeAfterAnswer = true;
                 }
             }
-            if (msg instanceof LastHttpContent) {
+            if (msg instanceof LastHttpContent
+                    && !(msg instanceof HttpResponse r && r.status().code() < 200)) {
                 clock.answered();
                 if (closeAfterAnswer) {
                     closeAfterAnswer = false;

@@ -177,6 +177,19 @@ class HostileJsonTest {
         assertThat(refused(dialect, create(dialect, body.toByteArray()), 400)).containsIgnoringCase("UTF-8");
     }
 
+    static Stream<Arguments> other_encodings() {
+        return dialects()
+                .flatMap(d -> Stream.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")
+                        .map(charset -> Arguments.of(d, charset)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("other_encodings")
+    void json_in_utf16_or_utf32_is_400(Dialect dialect, String charset) {
+        byte[] body = dialect.body.apply("\"name\": \"wide\"").getBytes(java.nio.charset.Charset.forName(charset));
+        assertThat(refused(dialect, create(dialect, body), 400)).containsIgnoringCase("UTF-8");
+    }
+
     @ParameterizedTest
     @MethodSource("dialects")
     void unknown_fields_are_ignored_and_not_stored(Dialect dialect) {
