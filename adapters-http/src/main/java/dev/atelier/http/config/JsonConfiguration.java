@@ -22,16 +22,18 @@ import java.time.temporal.ChronoUnit;
 /**
  * The wire rules for JSON, applied to Micronaut's ObjectMapper (naming, inclusion and unknown
  * fields are in application.yml): strict types (a number is not a string, a string is not a
- * number), read limits against hostile documents, and timestamps as ISO-8601 UTC seconds
+ * number), read limits against hostile documents (the one place they are set: the spooled import
+ * parser and the ZIP manifest reader start from this mapper), strictly valid UTF-8 ({@link
+ * StrictUtf8}), and timestamps as ISO-8601 UTC seconds
  * ({@code 2026-02-28T14:30:00Z}).
  */
 @Singleton
-final class JsonConfiguration implements BeanCreatedEventListener<ObjectMapper> {
+public final class JsonConfiguration implements BeanCreatedEventListener<ObjectMapper> {
     private final int maxNestingDepth;
     private final int maxStringLength;
     private final long maxDocumentLength;
 
-    JsonConfiguration(
+    public JsonConfiguration(
             @Value("${atelier.json.max-nesting-depth:64}") int maxNestingDepth,
             @Value("${atelier.json.max-string-length:5242880}") int maxStringLength,
             @Value("${atelier.json.max-document-length:16777216}") long maxDocumentLength) {
@@ -42,13 +44,19 @@ final class JsonConfiguration implements BeanCreatedEventListener<ObjectMapper> 
 
     @Override
     public ObjectMapper onCreated(BeanCreatedEvent<ObjectMapper> event) {
-        ObjectMapper mapper = event.getBean();
+        return configure(event.getBean());
+    }
+
+    /** Applies the wire rules to {@code mapper} (also how the fuzz tests get the server's reader). */
+    public ObjectMapper configure(ObjectMapper mapper) {
         mapper.getFactory()
                 .setStreamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(maxNestingDepth)
                         .maxStringLength(maxStringLength)
                         .maxDocumentLength(maxDocumentLength)
                         .build());
+        // strict UTF-8: Jackson alone lets overlong forms through (C0 AF would read as '/')
+        mapper.getFactory().setInputDecorator(new StrictUtf8());
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);

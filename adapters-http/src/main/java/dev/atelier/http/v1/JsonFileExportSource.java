@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.application.exchange.ExportSource;
 import dev.atelier.domain.error.InvalidInputException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,6 +72,9 @@ final class JsonFileExportSource implements ExportSource {
             }
         } catch (JsonProcessingException e) {
             throw malformed(e);
+        } catch (CharConversionException e) {
+            // the bytes do not decode (a reader guessed the wrong encoding): the client's fault
+            throw new InvalidInputException("request body is not valid JSON text in UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -142,6 +146,9 @@ final class JsonFileExportSource implements ExportSource {
             }
         } catch (JsonProcessingException e) {
             throw malformed(e);
+        } catch (CharConversionException e) {
+            // the bytes do not decode (a reader guessed the wrong encoding): the client's fault
+            throw new InvalidInputException("request body is not valid JSON text in UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

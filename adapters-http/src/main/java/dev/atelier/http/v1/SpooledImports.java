@@ -30,10 +30,11 @@ final class SpooledImports {
         this.mapper = mapper.copy();
         // values are read one at a time from the middle of the document
         this.mapper.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // nesting depth and number lengths stay those of atelier.json (JsonConfiguration)
+        StreamReadConstraints server = this.mapper.getFactory().streamReadConstraints();
         this.mapper
                 .getFactory()
-                .setStreamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(64)
+                .setStreamReadConstraints(server.rebuild()
                         .maxStringLength((int) (ExportFormat.MAX_DOCUMENT_BYTES / 3 * 4 + 1024))
                         .maxDocumentLength(-1)
                         .build());

@@ -35,7 +35,8 @@ final class ProjectGenerator {
     }
 
     Project project(User owner, Workspace workspace, List<User> colleagues) {
-        String name = word() + " " + random.nextInt(1_000_000);
+        // a name is one line (no tab); descriptions and free JSON keep the tab
+        String name = word().replace('\t', ' ') + " " + random.nextInt(1_000_000);
         Project project = in.saveProject
                 .execute(new SaveProject.Command(
                         owner,

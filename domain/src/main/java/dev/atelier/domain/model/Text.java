@@ -10,30 +10,37 @@ public final class Text {
 
     private Text() {}
 
-    /** A required name: trimmed, 1..200 characters, no control characters. */
+    /**
+     * A required name: trimmed, 1..200 characters, valid Unicode, no control characters at all (a
+     * name is one line: no NUL, tab, line break, escape or other C0/C1 control).
+     */
     public static String name(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field + " is required and must not be empty");
         }
         String trimmed = value.strip();
-        return bounded(field, trimmed, MAX_NAME);
+        return bounded(field, trimmed, MAX_NAME, false);
     }
 
-    /** An optional text: null stays null; otherwise bounded and free of control characters. */
+    /**
+     * An optional text: null stays null; otherwise bounded, valid Unicode and free of control
+     * characters other than tab and line breaks.
+     */
     public static String optional(String field, String value, int max) {
         if (value == null) {
             return null;
         }
-        return bounded(field, value, max);
+        return bounded(field, value, max, true);
     }
 
-    private static String bounded(String field, String value, int max) {
+    private static String bounded(String field, String value, int max, boolean multiline) {
         if (value.codePointCount(0, value.length()) > max) {
             throw new InvalidInputException(field + " must be at most " + max + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == 0 || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
+            if (c == 0 || (Character.isISOControl(c) && !(multiline && lineBreakOrTab))) {
                 throw new InvalidInputException(field + " must not contain control characters");
             }
             if (Character.isSurrogate(c)) {

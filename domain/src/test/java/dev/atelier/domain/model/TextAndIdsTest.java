@@ -31,6 +31,22 @@ class TextAndIdsTest {
     }
 
     @Test
+    void names_are_one_line_without_any_control_character() {
+        for (String bad : new String[] {"a\u0000b", "a\tb", "a\nb", "a\rb", "a\u001Bb", "a\u007Fb", "a\u0085b"}) {
+            assertThatThrownBy(() -> Text.name("name", bad))
+                    .as("%s", bad.codePoints().mapToObj(Integer::toHexString).toList())
+                    .hasMessageContaining("control characters");
+        }
+    }
+
+    @Test
+    void free_text_keeps_tabs_and_line_breaks_but_no_other_control_character() {
+        assertThat(Text.optional("description", "line 1\r\n\tline 2", 100)).isEqualTo("line 1\r\n\tline 2");
+        assertThatThrownBy(() -> Text.optional("description", "a\u0000b", 100)).hasMessageContaining("control");
+        assertThatThrownBy(() -> Text.optional("description", "a\u0007b", 100)).hasMessageContaining("control");
+    }
+
+    @Test
     void names_are_trimmed() {
         assertThat(Text.name("name", "  Churn  ")).isEqualTo("Churn");
     }
