@@ -202,6 +202,13 @@ final class JdbcProjectRepository implements ProjectRepository {
             if (search.matchesNothing()) {
                 return new Page<Project>(List.of(), 0, q.limit(), q.offset());
             }
+            if (q.search() != null && db.dialect() == Dialect.POSTGRES) {
+                // A text search must be planned for its pattern: the driver turns statements run
+                // often into server-side prepared ones, and PostgreSQL's generic plan for an unknown
+                // LIKE pattern walked whole branches (290 ms instead of 6 ms at 1M projects). The
+                // lists keep the generic plans, which are as good as custom ones and save planning.
+                Db.update(c, "SET LOCAL plan_cache_mode = force_custom_plan", ps -> {});
+            }
             long counted = Db.count(c, search.countSql(), search::bindCount);
             boolean exact = counted <= q.countLimit();
             long total = exact ? counted : q.countLimit();
