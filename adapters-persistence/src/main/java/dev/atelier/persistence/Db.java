@@ -15,8 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -170,6 +173,36 @@ final class Db {
         } catch (RuntimeException e) {
             c.rollback(savepoint);
             throw e;
+        }
+    }
+
+    // ---- batch reads ----------------------------------------------------------------------
+
+    /** How many ids one {@code IN (...)} list of a batch read binds at most. */
+    static final int CHUNK = 500;
+
+    /** The distinct values of {@code ids} in code-point order (the order of every batch read). */
+    static <T> List<String> sortedDistinct(Collection<T> ids, Function<T, String> value) {
+        return ids.stream().map(value).distinct().sorted().toList();
+    }
+
+    /** {@code sorted} cut into consecutive chunks of at most {@link #CHUNK}. */
+    static List<List<String>> chunks(List<String> sorted) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            chunks.add(sorted.subList(from, Math.min(sorted.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** {@code ?, ?, ...} with {@code n} placeholders. */
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    static void bindStrings(PreparedStatement ps, int start, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(start + i, values.get(i));
         }
     }
 

@@ -6,7 +6,11 @@ import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.port.DocumentRepository;
 import dev.atelier.persistence.DocumentRows.DocumentRow;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 @Singleton
 final class JdbcDocumentRepository implements DocumentRepository {
@@ -55,6 +59,54 @@ final class JdbcDocumentRepository implements DocumentRepository {
             return null;
         });
     }
+
+    /**
+     * Streams: the rows are fetched a few at a time (a fetch size inside the read transaction, so
+     * PostgreSQL uses a cursor), and each document is handed on before the next is read, so only
+     * one document's bytes are held at a time whatever the number of projects.
+     */
+    @Override
+    public void findByProjectIds(Collection<ProjectId> projects, Consumer<Document> consumer) {
+        List<String> ids = Db.sortedDistinct(projects, ProjectId::value);
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.read(c -> {
+            for (List<String> chunk : Db.chunks(ids)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, project_id, filename, media_type,"
+                        + " size_bytes, sha256, text_content, pages, row_count, column_count, characters, truncated,"
+                        + " dataset, content, created_at FROM project_documents WHERE project_id IN ("
+                        + Db.placeholders(chunk.size()) + ") ORDER BY project_id, created_at, id")) {
+                    ps.setFetchSize(STREAM_FETCH);
+                    Db.bindStrings(ps, 1, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            consumer.accept(new Document(
+                                    rs.getString("id"),
+                                    new ProjectId(rs.getString("project_id")),
+                                    rs.getString("filename"),
+                                    rs.getString("media_type"),
+                                    rs.getLong("size_bytes"),
+                                    rs.getString("sha256"),
+                                    rs.getString("text_content"),
+                                    Db.getInteger(rs, "pages"),
+                                    Db.getInteger(rs, "row_count"),
+                                    Db.getInteger(rs, "column_count"),
+                                    rs.getInt("characters"),
+                                    rs.getBoolean("truncated"),
+                                    rs.getBoolean("dataset"),
+                                    rs.getBytes("content"),
+                                    Db.getInstant(rs, "created_at")));
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Rows fetched per round trip when streaming documents (each may carry megabytes of bytes). */
+    private static final int STREAM_FETCH = 8;
 
     @Override
     public List<Document> list(ProjectId project) {

@@ -10,6 +10,8 @@ import dev.atelier.domain.port.MemberRepository;
 import dev.atelier.persistence.MemberRows.MemberKey;
 import dev.atelier.persistence.MemberRows.MemberRow;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +74,35 @@ final class JdbcMemberRepository implements MemberRepository {
                             r.name()))
                     .toList();
             return new Page<>(items, total, limit, offset);
+        });
+    }
+
+    @Override
+    public List<MemberProfile> findByProjectIds(Collection<ProjectId> projects) {
+        List<String> ids = Db.sortedDistinct(projects, ProjectId::value);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> {
+            List<MemberProfile> result = new ArrayList<>();
+            for (List<String> chunk : Db.chunks(ids)) {
+                result.addAll(Db.query(
+                        c,
+                        "SELECT m.project_id, m.user_id, m.role, m.created_at, u.email, u.name"
+                                + " FROM project_members m LEFT JOIN users u ON u.id = m.user_id"
+                                + " WHERE m.project_id IN (" + Db.placeholders(chunk.size()) + ")"
+                                + " ORDER BY m.project_id, m.created_at, m.user_id",
+                        ps -> Db.bindStrings(ps, 1, chunk),
+                        rs -> new MemberProfile(
+                                new Member(
+                                        new ProjectId(rs.getString(1)),
+                                        new UserId(rs.getString(2)),
+                                        Role.valueOf(rs.getString(3)),
+                                        Db.getInstant(rs, "created_at")),
+                                rs.getString(5),
+                                rs.getString(6))));
+            }
+            return result;
         });
     }
 

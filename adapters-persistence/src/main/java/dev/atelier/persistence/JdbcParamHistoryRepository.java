@@ -8,7 +8,10 @@ import dev.atelier.domain.port.ParamHistoryRepository;
 import dev.atelier.persistence.ParamRows.ParamKey;
 import dev.atelier.persistence.ParamRows.ParamRow;
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @Singleton
@@ -58,6 +61,35 @@ final class JdbcParamHistoryRepository implements ParamHistoryRepository {
     @Override
     public Optional<ParamVersion> latest(ProjectId project) {
         return db.read(c -> rows.latest(project.value()).map(JdbcParamHistoryRepository::toVersion));
+    }
+
+    @Override
+    public Map<ProjectId, List<ParamVersion>> findByProjectIds(Collection<ProjectId> projects) {
+        List<String> ids = Db.sortedDistinct(projects, ProjectId::value);
+        Map<ProjectId, List<ParamVersion>> result = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        return db.read(c -> {
+            for (List<String> chunk : Db.chunks(ids)) {
+                Db.query(
+                        c,
+                        "SELECT project_id, version, params, instruction, created_at FROM project_params"
+                                + " WHERE project_id IN (" + Db.placeholders(chunk.size())
+                                + ") ORDER BY project_id, version",
+                        ps -> Db.bindStrings(ps, 1, chunk),
+                        rs -> {
+                            result.computeIfAbsent(new ProjectId(rs.getString(1)), k -> new java.util.ArrayList<>())
+                                    .add(new ParamVersion(
+                                            rs.getInt(2),
+                                            Json.read(rs.getString(3)),
+                                            rs.getString(4),
+                                            Db.getInstant(rs, "created_at")));
+                            return null;
+                        });
+            }
+            return result;
+        });
     }
 
     private static ParamVersion toVersion(ParamRow r) {

@@ -50,16 +50,18 @@ class PostgresSchemaTest {
     }
 
     @Test
-    void trigram_and_sort_indexes_exist() throws Exception {
+    void trigram_indexes_and_one_sort_index_per_visibility_branch_exist() throws Exception {
         assertThat(rows("SELECT indexname FROM pg_indexes WHERE tablename = 'projects'"))
                 .contains(
                         "ix_projects_name_trgm",
                         "ix_projects_description_trgm",
-                        "ix_projects_created",
-                        "ix_projects_updated",
-                        "ix_projects_name",
-                        "ix_projects_datasets",
-                        "ix_projects_owner");
+                        "ix_projects_owner_created",
+                        "ix_projects_owner_updated",
+                        "ix_projects_owner_name",
+                        "ix_projects_owner_datasets",
+                        "ix_projects_owner_id",
+                        "ix_projects_workspace_created",
+                        "ix_projects_org_created");
         assertThat(rows("SELECT extname FROM pg_extension")).contains("pg_trgm");
     }
 
@@ -74,11 +76,35 @@ class PostgresSchemaTest {
     }
 
     @Test
-    void the_name_sort_can_walk_its_index() throws Exception {
-        String plan = String.join(
-                "\n", rows("EXPLAIN SELECT id FROM projects p ORDER BY p.name COLLATE \"C\", p.id LIMIT 20"));
+    void each_sort_of_the_callers_own_projects_can_walk_its_index() throws Exception {
+        for (String[] sort : new String[][] {
+            {"p.created_at", "ix_projects_owner_created"},
+            {"p.updated_at", "ix_projects_owner_updated"},
+            {"p.name COLLATE \"C\"", "ix_projects_owner_name"},
+            {"p.dataset_count", "ix_projects_owner_datasets"}
+        }) {
+            String plan = String.join(
+                    "\n",
+                    rows("EXPLAIN SELECT p.id FROM projects p WHERE p.owner_id = 'u' ORDER BY " + sort[0]
+                            + " DESC, p.id DESC LIMIT 20"));
 
-        assertThat(plan).contains("ix_projects_name");
+            assertThat(plan).as(sort[0]).contains(sort[1]).doesNotContain("Sort Key");
+        }
+    }
+
+    @Test
+    void organization_and_workspace_lists_can_walk_their_indexes() throws Exception {
+        String org = String.join(
+                "\n",
+                rows("EXPLAIN SELECT p.id FROM projects p WHERE p.organization = 'o' AND p.scope = 'ORGANIZATION'"
+                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT 20"));
+        String workspace = String.join(
+                "\n",
+                rows("EXPLAIN SELECT p.id FROM projects p WHERE p.workspace_id = 'w' AND p.owner_id = 'u'"
+                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT 20"));
+
+        assertThat(org).contains("ix_projects_org_created").doesNotContain("Sort Key");
+        assertThat(workspace).contains("ix_projects_workspace_created").doesNotContain("Sort Key");
     }
 
     @Test

@@ -4,7 +4,9 @@ import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.LoadProject;
 import dev.atelier.domain.error.PayloadTooLargeException;
 import dev.atelier.domain.model.Page;
+import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.model.ProjectQuery;
 import dev.atelier.domain.model.ProjectSort;
 import dev.atelier.domain.model.Role;
@@ -14,6 +16,7 @@ import dev.atelier.domain.port.ParamHistoryRepository;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every project of the caller's default workspace that the caller owns, oldest first, optionally
@@ -52,8 +55,12 @@ public final class ListLabelingProjects {
             if (page.total() > MAX_PROJECTS) {
                 throw new PayloadTooLargeException("more than " + MAX_PROJECTS + " projects to list");
             }
+            // one batch read of the params of the whole page, not one per project
+            Map<ProjectId, List<ParamVersion>> histories = params.findByProjectIds(
+                    page.items().stream().map(Project::id).toList());
             for (Project project : page.items()) {
-                result.add(new LoadProject.Loaded(project, Role.OWNER, params.history(project.id())));
+                result.add(
+                        new LoadProject.Loaded(project, Role.OWNER, histories.getOrDefault(project.id(), List.of())));
             }
             offset += page.items().size();
             if (page.items().isEmpty() || offset >= page.total()) {

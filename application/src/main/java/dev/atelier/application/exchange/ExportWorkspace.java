@@ -31,8 +31,8 @@ import java.util.Set;
  *
  * <p>Streaming: {@link #prepare} decides access and fixes the list of project ids (the only thing
  * held for the whole export, O(projects)); {@link Prepared#writeTo} then streams table by table,
- * project by project, without a long-running transaction. Projects deleted meanwhile drop out of
- * every table; rows stay consistent with each other.
+ * reading {@link ProjectTables#BATCH} projects per batch read, without a long-running transaction.
+ * Projects deleted meanwhile drop out of every table; rows stay consistent with each other.
  */
 public final class ExportWorkspace {
     private static final int PAGE = 500;
@@ -106,15 +106,14 @@ public final class ExportWorkspace {
             leading.put(ExportFormat.WORKSPACES, List.of(ProjectTables.workspaceRow(workspace)));
             Map<String, Long> counts = tables.write(ids, leading, sink);
             sink.field("summary", ProjectTables.summary(counts));
+            // the exported events: one batch read and one batch of inserts per BATCH projects
             uow.run(() -> {
-                for (ProjectId id : ids) {
-                    projects.findById(id)
-                            .ifPresent(p -> timeline.record(
-                                    p.id(),
-                                    EventType.EXPORTED,
-                                    p.name(),
-                                    command.caller(),
-                                    Map.of("format", ExportFormat.WORKSPACE_FORMAT)));
+                for (List<ProjectId> batch : ProjectTables.batches(ids)) {
+                    timeline.recordAll(
+                            projects.findByIds(batch),
+                            EventType.EXPORTED,
+                            command.caller(),
+                            Map.of("format", ExportFormat.WORKSPACE_FORMAT));
                 }
             });
         }

@@ -10,6 +10,15 @@ import java.util.Set;
  * workspace (null: all of the user's workspaces); organization and shared projects live in other
  * people's workspaces and are never narrowed by it. {@code search} matches name or description,
  * case-insensitively, as a substring. {@code archived} null means both.
+ *
+ * <p>{@code totalWindow} bounds the work of counting: a search counts matches up to {@link
+ * #countLimit()} ({@code offset + limit + totalWindow}) and reports a larger set as that number with
+ * {@link Page#totalExact()} false. Counting every match of a big visible set (an organization
+ * with a million projects, a common search word) costs a scan of all of it; the window keeps the
+ * count proportional to the page asked for while a client paging "while offset &lt; total" still
+ * reaches every match. The default is {@link #TOTAL_WINDOW} for a list and {@link
+ * #SEARCH_TOTAL_WINDOW} for a text search, whose matches are costlier to count (each candidate is
+ * tested against the text; see docs/performance-queries.md for the measurements behind both).
  */
 public record ProjectQuery(
         User caller,
@@ -20,9 +29,40 @@ public record ProjectQuery(
         ProjectSort sort,
         boolean ascending,
         int limit,
-        long offset) {
+        long offset,
+        int totalWindow) {
 
     public static final int MAX_LIMIT = 500;
+
+    /** How many matches past the requested page a list counts exactly (see the class comment). */
+    public static final int TOTAL_WINDOW = 1_000;
+
+    /** How many matches past the requested page a text search counts exactly. */
+    public static final int SEARCH_TOTAL_WINDOW = 100;
+
+    /** A query with the default window: {@link #TOTAL_WINDOW}, or {@link #SEARCH_TOTAL_WINDOW} with search text. */
+    public ProjectQuery(
+            User caller,
+            Set<Visibility> visibilities,
+            WorkspaceId workspace,
+            String search,
+            Boolean archived,
+            ProjectSort sort,
+            boolean ascending,
+            int limit,
+            long offset) {
+        this(
+                caller,
+                visibilities,
+                workspace,
+                search,
+                archived,
+                sort,
+                ascending,
+                limit,
+                offset,
+                search == null || search.isBlank() ? TOTAL_WINDOW : SEARCH_TOTAL_WINDOW);
+    }
 
     public ProjectQuery {
         Objects.requireNonNull(caller, "caller");
@@ -37,5 +77,16 @@ public record ProjectQuery(
         if (offset < 0 || offset > 100_000_000L) {
             throw new InvalidInputException("offset must be between 0 and 100000000");
         }
+        if (totalWindow < 0) {
+            throw new IllegalArgumentException("totalWindow must not be negative");
+        }
+    }
+
+    /**
+     * The most matches a search counts: {@code offset + limit + totalWindow}. A search with more
+     * matches reports this number as its total, flagged as a lower bound.
+     */
+    public long countLimit() {
+        return offset + limit + totalWindow;
     }
 }

@@ -7,6 +7,7 @@ import dev.atelier.domain.model.ProjectQuery;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.UserId;
 import dev.atelier.domain.model.WorkspaceId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,12 @@ import java.util.Optional;
  *       so that read-modify-write sequences on one project (param versions) are serialized; it must
  *       be called inside {@link UnitOfWork#inTransaction}.
  *   <li>{@link #search} applies the visibility rules of {@link ProjectQuery} and returns a stable
- *       order (ties broken by id); {@code total} counts every match.
+ *       order (ties broken by id, in the direction asked for). {@code total} counts every match up
+ *       to {@link ProjectQuery#countLimit()}; with more matches it is that limit and {@link
+ *       Page#totalExact()} is false (a lower bound; {@code offset + items < total} still holds
+ *       exactly when more matches follow). A page past the end is empty with the same total.
+ *   <li>{@link #findByIds} returns the projects of those ids that exist, ordered by id, in one
+ *       round of reads whatever the number of ids (for batch readers such as export).
  *   <li>{@link #delete} is idempotent and returns whether something was deleted.
  * </ul>
  */
@@ -48,6 +54,9 @@ public interface ProjectRepository {
     boolean nameTaken(WorkspaceId workspace, UserId owner, String name);
 
     Page<Project> search(ProjectQuery query);
+
+    /** The existing projects among {@code ids}, ordered by id (unknown ids are left out). */
+    List<Project> findByIds(Collection<ProjectId> ids);
 
     /** Ids of the projects {@code owner} owns in {@code workspace} with the given scope. */
     List<ProjectId> findOwnedIds(WorkspaceId workspace, UserId owner, Scope scope);

@@ -32,12 +32,15 @@ import dev.atelier.domain.port.UserRepository;
 import dev.atelier.domain.port.WorkspaceRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -88,6 +91,13 @@ public final class InMemoryStore implements UnitOfWork {
         } finally {
             depth--;
         }
+    }
+
+    /** Distinct ids in code-point order, the order of every batch read. */
+    private static List<ProjectId> sortedIds(Collection<ProjectId> ids) {
+        TreeSet<String> sorted = new TreeSet<>();
+        ids.forEach(id -> sorted.add(id.value()));
+        return sorted.stream().map(ProjectId::new).toList();
     }
 
     public final UserRepository users = new UserRepository() {
@@ -317,7 +327,19 @@ public final class InMemoryStore implements UnitOfWork {
                         .toList();
                 int from = (int) Math.min(q.offset(), matches.size());
                 int to = Math.min(from + q.limit(), matches.size());
-                return new Page<>(matches.subList(from, to), matches.size(), q.limit(), q.offset());
+                boolean exact = matches.size() <= q.countLimit();
+                long total = exact ? matches.size() : q.countLimit();
+                return new Page<>(matches.subList(from, to), total, q.limit(), q.offset(), exact);
+            }
+        }
+
+        @Override
+        public List<Project> findByIds(Collection<ProjectId> ids) {
+            synchronized (InMemoryStore.this) {
+                return sortedIds(ids).stream()
+                        .map(state.projects::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
             }
         }
 
@@ -408,6 +430,20 @@ public final class InMemoryStore implements UnitOfWork {
             List<ParamVersion> h = history(project);
             return h.isEmpty() ? Optional.empty() : Optional.of(h.get(h.size() - 1));
         }
+
+        @Override
+        public Map<ProjectId, List<ParamVersion>> findByProjectIds(Collection<ProjectId> projects) {
+            synchronized (InMemoryStore.this) {
+                Map<ProjectId, List<ParamVersion>> result = new LinkedHashMap<>();
+                for (ProjectId id : sortedIds(projects)) {
+                    List<ParamVersion> h = history(id);
+                    if (!h.isEmpty()) {
+                        result.put(id, h);
+                    }
+                }
+                return result;
+            }
+        }
     };
 
     public final MemberRepository members = new MemberRepository() {
@@ -457,6 +493,17 @@ public final class InMemoryStore implements UnitOfWork {
                 return new Page<>(all.subList(from, to), all.size(), limit, offset);
             }
         }
+
+        @Override
+        public List<MemberProfile> findByProjectIds(Collection<ProjectId> projects) {
+            synchronized (InMemoryStore.this) {
+                List<MemberProfile> result = new ArrayList<>();
+                for (ProjectId id : sortedIds(projects)) {
+                    result.addAll(list(id, Integer.MAX_VALUE, 0).items());
+                }
+                return result;
+            }
+        }
     };
 
     public final EventRepository events = new EventRepository() {
@@ -475,6 +522,24 @@ public final class InMemoryStore implements UnitOfWork {
                 return state.events.getOrDefault(project, List.of()).stream()
                         .sorted(Comparator.comparing(Event::timestamp).thenComparing(Event::id))
                         .toList();
+            }
+        }
+
+        @Override
+        public List<Event> findByProjectIds(Collection<ProjectId> projects) {
+            synchronized (InMemoryStore.this) {
+                List<Event> result = new ArrayList<>();
+                for (ProjectId id : sortedIds(projects)) {
+                    result.addAll(timeline(id));
+                }
+                return result;
+            }
+        }
+
+        @Override
+        public void appendAll(List<Event> events) {
+            synchronized (InMemoryStore.this) {
+                events.forEach(this::append);
             }
         }
     };
@@ -520,6 +585,17 @@ public final class InMemoryStore implements UnitOfWork {
                         .sorted(Comparator.comparing(Document::createdAt).thenComparing(Document::id))
                         .toList();
             }
+        }
+
+        @Override
+        public void findByProjectIds(Collection<ProjectId> projects, Consumer<Document> consumer) {
+            List<Document> all = new ArrayList<>();
+            synchronized (InMemoryStore.this) {
+                for (ProjectId id : sortedIds(projects)) {
+                    all.addAll(list(id));
+                }
+            }
+            all.forEach(consumer);
         }
     };
 }

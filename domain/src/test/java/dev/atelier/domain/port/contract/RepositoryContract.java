@@ -950,6 +950,198 @@ public abstract class RepositoryContract {
         assertThat(beyond.total()).isEqualTo(11);
     }
 
+    /**
+     * A caller who sees projects through all three visibilities, with overlaps (an own project in
+     * another workspace that is organization-scoped, an organization project the caller is also a
+     * member of), ties on every sort key, and one archived project.
+     */
+    private record Mixed(User caller, Workspace home, List<Project> visible) {}
+
+    private Mixed mixedVisibilities() {
+        String org = "Org-" + fresh();
+        User caller = user(org);
+        Workspace home = workspace(caller);
+        Workspace away = workspace(caller);
+        User colleague = user(org);
+        Workspace cw = workspace(colleague);
+        Workspace cw2 = workspace(colleague);
+        List<Project> visible = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            // owners and scopes rotate; keys tie in groups so that ids must break ties
+            int kind = i % 4;
+            User owner = kind == 0 || kind == 1 ? caller : colleague;
+            Workspace w = kind == 0 ? home : kind == 1 ? away : kind == 2 ? cw : cw2;
+            Scope scope = (kind == 1 && i < 8) || kind == 2 ? Scope.ORGANIZATION : Scope.USER;
+            Project p = newProject(owner, w, "mix " + (i % 5));
+            ProjectStatus status = i == 5 ? ProjectStatus.ARCHIVED : ProjectStatus.ACTIVE;
+            p = with(p, "mixed", scope, status, i % 3, T0.plusSeconds(i / 3), T0.plusSeconds(50 - i / 4));
+            projects.insert(p);
+            if (kind == 3 || i == 2) {
+                members.save(new Member(p.id(), caller.id(), Role.VIEWER, T0));
+            }
+            // kind 0 and kind 1 are the caller's (kind 1 in another workspace, organization-scoped
+            // below i = 8); kind 2 is organization (and shared for i == 2); kind 3 is shared only
+            visible.add(p);
+        }
+        return new Mixed(caller, home, visible);
+    }
+
+    private static Comparator<Project> order(ProjectSort sort, boolean ascending) {
+        Comparator<Project> primary = switch (sort) {
+            case CREATED_AT -> Comparator.comparing(Project::createdAt);
+            case UPDATED_AT -> Comparator.comparing(Project::updatedAt);
+            case NAME -> Comparator.comparing(Project::name);
+            case DATASET_COUNT -> Comparator.comparingInt(Project::datasetCount);
+            case MODEL_COUNT, EXPERIMENT_COUNT -> (a, b) -> 0;
+        };
+        Comparator<Project> order = primary.thenComparing(p -> p.id().value());
+        return ascending ? order : order.reversed();
+    }
+
+    @ParameterizedTest(name = "{0} ascending={1}")
+    @MethodSource("sortings")
+    void pages_at_every_offset_of_a_mixed_visible_set_follow_one_order_with_ids_breaking_ties(
+            ProjectSort sort, boolean ascending) {
+        Mixed m = mixedVisibilities();
+        Set<Visibility> all = EnumSet.allOf(Visibility.class);
+        List<ProjectId> expected = m.visible().stream()
+                .sorted(order(sort, ascending))
+                .map(Project::id)
+                .toList();
+
+        for (int limit : List.of(1, 3, 5)) {
+            List<ProjectId> seen = new ArrayList<>();
+            for (int offset = 0; offset < expected.size() + limit; offset += limit) {
+                Page<Project> page = projects.search(
+                        new ProjectQuery(m.caller(), all, null, null, null, sort, ascending, limit, offset));
+                assertThat(page.total()).isEqualTo(expected.size());
+                assertThat(page.totalExact()).isTrue();
+                seen.addAll(ids(page));
+            }
+            assertThat(seen).as("limit %d", limit).containsExactlyElementsOf(expected);
+        }
+        List<ProjectId> deep =
+                ids(projects.search(new ProjectQuery(m.caller(), all, null, null, null, sort, ascending, 4, 9)));
+        assertThat(deep).containsExactlyElementsOf(expected.subList(9, 13));
+    }
+
+    @Test
+    void filters_apply_to_every_visibility_of_a_mixed_set() {
+        Mixed m = mixedVisibilities();
+        Set<Visibility> all = EnumSet.allOf(Visibility.class);
+        List<ProjectId> mix3 = m.visible().stream()
+                .filter(p -> p.name().equals("mix 3"))
+                .sorted(order(ProjectSort.CREATED_AT, false))
+                .map(Project::id)
+                .toList();
+        List<ProjectId> archived = m.visible().stream()
+                .filter(Project::isArchived)
+                .map(Project::id)
+                .toList();
+
+        Page<Project> found = projects.search(
+                new ProjectQuery(m.caller(), all, null, "MIX 3", null, ProjectSort.CREATED_AT, false, 2, 1));
+        Page<Project> onlyArchived =
+                projects.search(new ProjectQuery(m.caller(), all, null, null, true, ProjectSort.NAME, true, 10, 0));
+        Page<Project> active =
+                projects.search(new ProjectQuery(m.caller(), all, null, null, false, ProjectSort.NAME, true, 10, 0));
+
+        assertThat(found.total()).isEqualTo(mix3.size());
+        assertThat(ids(found)).containsExactlyElementsOf(mix3.subList(1, Math.min(3, mix3.size())));
+        assertThat(ids(onlyArchived)).containsExactlyElementsOf(archived);
+        assertThat(active.total()).isEqualTo(m.visible().size() - archived.size());
+    }
+
+    @Test
+    void the_workspace_narrows_the_callers_own_projects_but_not_organization_or_shared_ones_of_a_mixed_set() {
+        Mixed m = mixedVisibilities();
+        List<ProjectId> expected = m.visible().stream()
+                .filter(p -> !p.ownerId().equals(m.caller().id())
+                        || p.workspaceId().equals(m.home().id())
+                        || p.scope() == Scope.ORGANIZATION)
+                .sorted(order(ProjectSort.CREATED_AT, true))
+                .map(Project::id)
+                .toList();
+
+        Page<Project> page = projects.search(new ProjectQuery(
+                m.caller(),
+                EnumSet.allOf(Visibility.class),
+                m.home().id(),
+                null,
+                null,
+                ProjectSort.CREATED_AT,
+                true,
+                100,
+                0));
+
+        assertThat(ids(page)).containsExactlyElementsOf(expected);
+        assertThat(page.total()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void totals_past_the_count_limit_are_reported_as_that_limit_and_flagged_as_a_lower_bound() {
+        Mixed m = mixedVisibilities();
+        Set<Visibility> all = EnumSet.allOf(Visibility.class);
+        int size = m.visible().size();
+        List<ProjectId> expected = m.visible().stream()
+                .sorted(order(ProjectSort.CREATED_AT, true))
+                .map(Project::id)
+                .toList();
+
+        // window 2, limit 3: at offset 0 the search counts at most 5 of the 14 matches
+        Page<Project> first = projects.search(
+                new ProjectQuery(m.caller(), all, null, null, null, ProjectSort.CREATED_AT, true, 3, 0, 2));
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.totalExact()).isFalse();
+        assertThat(ids(first)).containsExactlyElementsOf(expected.subList(0, 3));
+
+        // paging "while offset < total" still reaches every match: the bound moves with the offset
+        List<ProjectId> seen = new ArrayList<>();
+        long offset = 0;
+        Page<Project> page;
+        do {
+            page = projects.search(
+                    new ProjectQuery(m.caller(), all, null, null, null, ProjectSort.CREATED_AT, true, 3, offset, 2));
+            seen.addAll(ids(page));
+            offset += page.items().size();
+        } while (!page.items().isEmpty() && offset < page.total());
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(page.total()).isEqualTo(size);
+        assertThat(page.totalExact()).isTrue();
+
+        // exactly at the limit the count is still exact
+        Page<Project> atLimit = projects.search(
+                new ProjectQuery(m.caller(), all, null, null, null, ProjectSort.CREATED_AT, true, 4, 0, size - 4));
+        assertThat(atLimit.total()).isEqualTo(size);
+        assertThat(atLimit.totalExact()).isTrue();
+        Page<Project> oneShort = projects.search(
+                new ProjectQuery(m.caller(), all, null, null, null, ProjectSort.CREATED_AT, true, 4, 0, size - 5));
+        assertThat(oneShort.total()).isEqualTo(size - 1);
+        assertThat(oneShort.totalExact()).isFalse();
+    }
+
+    @Test
+    void find_by_ids_returns_the_existing_projects_ordered_by_id() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        List<Project> stored = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            stored.add(project(owner, w, "batch " + i));
+        }
+        List<ProjectId> asked = new ArrayList<>(stored.stream().map(Project::id).toList());
+        asked.add(new ProjectId(fresh()));
+        asked.add(stored.get(0).id());
+        Collections.shuffle(asked);
+
+        List<Project> found = projects.findByIds(asked);
+
+        assertThat(found)
+                .containsExactlyElementsOf(stored.stream()
+                        .sorted(Comparator.comparing(p -> p.id().value()))
+                        .toList());
+        assertThat(projects.findByIds(List.of())).isEmpty();
+    }
+
     // ---- param history --------------------------------------------------------------------
 
     @Test
@@ -1142,6 +1334,107 @@ public abstract class RepositoryContract {
         assertThatThrownBy(() -> documents.insert(document(ghost, "x.csv", true, new byte[] {1}, T0)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(documents.list(ghost.id())).isEmpty();
+    }
+
+    // ---- batch reads (export) -------------------------------------------------------------
+
+    @Test
+    void batch_reads_return_the_children_of_the_asked_projects_by_project_id_in_each_tables_order() {
+        User owner = user();
+        User member = user();
+        Workspace w = workspace(owner);
+        List<Project> asked = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            asked.add(project(owner, w, "exported " + i));
+        }
+        Project other = project(owner, w, "not asked");
+        Project empty = project(owner, w, "no children");
+        for (Project p : List.of(asked.get(0), asked.get(1), asked.get(2), other)) {
+            params.append(p.id(), new ParamVersion(2, Map.of("v", 2), null, T0.plusSeconds(2)));
+            params.append(p.id(), new ParamVersion(1, Map.of("v", 1), "first", T0.plusSeconds(1)));
+            members.save(new Member(p.id(), member.id(), Role.EDITOR, T0.plusSeconds(1)));
+            members.save(new Member(p.id(), owner.id(), Role.OWNER, T0));
+            events.append(new Event(
+                    "b-" + fresh(), p.id(), EventType.UPDATED, "late", owner.id(), T0.plusSeconds(5), Map.of()));
+            events.append(
+                    new Event("a-" + fresh(), p.id(), EventType.CREATED, "early", owner.id(), T0, Map.of("k", "v")));
+            documents.insert(document(p, "later.csv", true, new byte[] {1, 2, 3}, T0.plusSeconds(3)));
+            documents.insert(document(p, "first.txt", false, new byte[] {9}, T0));
+        }
+        List<ProjectId> ids = new ArrayList<>(asked.stream().map(Project::id).toList());
+        ids.add(empty.id());
+        ids.add(new ProjectId(fresh()));
+        Collections.shuffle(ids);
+        List<ProjectId> byId = asked.stream()
+                .map(Project::id)
+                .sorted(Comparator.comparing(ProjectId::value))
+                .toList();
+
+        Map<ProjectId, List<ParamVersion>> histories = params.findByProjectIds(ids);
+        List<MemberProfile> memberships = members.findByProjectIds(ids);
+        List<Event> timeline = events.findByProjectIds(ids);
+        List<Document> docs = new ArrayList<>();
+        documents.findByProjectIds(ids, docs::add);
+
+        assertThat(histories.keySet()).containsExactlyElementsOf(byId);
+        histories.forEach((id, h) -> assertThat(h).isEqualTo(params.history(id)));
+        assertThat(memberships)
+                .containsExactlyElementsOf(byId.stream()
+                        .flatMap(id -> members.list(id, 10, 0).items().stream())
+                        .toList());
+        assertThat(memberships.get(0).email()).isEqualTo(owner.email());
+        assertThat(timeline)
+                .containsExactlyElementsOf(byId.stream()
+                        .flatMap(id -> events.timeline(id).stream())
+                        .toList());
+        assertThat(docs)
+                .extracting(Document::id)
+                .containsExactlyElementsOf(byId.stream()
+                        .flatMap(id -> documents.list(id).stream())
+                        .map(Document::id)
+                        .toList());
+        assertThat(docs.get(1).content()).containsExactly(1, 2, 3);
+
+        assertThat(params.findByProjectIds(List.of())).isEmpty();
+        assertThat(members.findByProjectIds(List.of())).isEmpty();
+        assertThat(events.findByProjectIds(List.of())).isEmpty();
+        List<Document> none = new ArrayList<>();
+        documents.findByProjectIds(List.of(), none::add);
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void batch_reads_cover_more_projects_than_one_statement_takes() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        List<ProjectId> ids = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            ids.add(new ProjectId(fresh()));
+        }
+        Project real = project(owner, w, "among many");
+        ids.add(600, real.id());
+        params.append(real.id(), new ParamVersion(1, Map.of(), null, T0));
+        events.append(new Event(fresh(), real.id(), EventType.CREATED, "c", null, T0, Map.of()));
+
+        assertThat(projects.findByIds(ids)).extracting(Project::id).containsExactly(real.id());
+        assertThat(params.findByProjectIds(ids)).containsOnlyKeys(real.id());
+        assertThat(events.findByProjectIds(ids)).hasSize(1);
+        assertThat(members.findByProjectIds(ids)).isEmpty();
+    }
+
+    @Test
+    void append_all_appends_every_event() {
+        User owner = user();
+        Project a = project(owner, workspace(owner), "a");
+        Project b = project(owner, workspace(owner), "b");
+        Event e1 = new Event(fresh(), a.id(), EventType.EXPORTED, "a", owner.id(), T0, Map.of("format", "x"));
+        Event e2 = new Event(fresh(), b.id(), EventType.EXPORTED, "b", null, T0.plusSeconds(1), Map.of());
+
+        events.appendAll(List.of(e1, e2));
+        events.appendAll(List.of());
+
+        assertThat(events.timeline(a.id())).containsExactly(e1);
+        assertThat(events.timeline(b.id())).containsExactly(e2);
     }
 
     // ---- unit of work ---------------------------------------------------------------------
