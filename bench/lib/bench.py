@@ -177,7 +177,7 @@ class HeapSampler(threading.Thread):
 
     def __init__(self, pid):
         super().__init__(daemon=True)
-        self.pid, self.peak_kb, self._stop = pid, 0.0, threading.Event()
+        self.pid, self.peak_kb, self._halt = pid, 0.0, threading.Event()
 
     def run(self):
         proc = subprocess.Popen(["jstat", "-gc", str(self.pid), "100"], stdout=subprocess.PIPE, text=True)
@@ -196,18 +196,26 @@ class HeapSampler(threading.Thread):
                 except ValueError:
                     continue
                 self.peak_kb = max(self.peak_kb, used)
-            if self._stop.is_set():
+            if self._halt.is_set():
                 break
         proc.terminate()
 
     def stop(self):
-        self._stop.set()
+        self._halt.set()
         self.join(5)
         return round(self.peak_kb / 1024, 1)
 
 
 def ratio(a, b):
     return round(a / b, 3) if a and b else None
+
+
+def snapshot_jars():
+    """Copies the jars to a private directory so that a build during the run cannot change them."""
+    global JAR, FLOOR_JAR
+    d = tempfile.mkdtemp(prefix="atelier-bench-jars-")
+    JAR = shutil.copy(JAR, os.path.join(d, "atelier.jar"))
+    FLOOR_JAR = shutil.copy(FLOOR_JAR, os.path.join(d, "floor.jar"))
 
 
 def main():
@@ -223,6 +231,7 @@ def main():
     seconds = a.seconds or (3 if a.quick else 8)
     lat_seconds = max(2, seconds // 2)
     started = time.monotonic()
+    snapshot_jars()
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     res = {
         "stamp": stamp,
@@ -417,7 +426,19 @@ def run(a, res, sizes, seconds, lat_seconds, servers):
     res["scale"] = scale
     pg.stop()
 
-    # --- export and import of a 10,000-project workspace under -Xmx256m
+    try:
+        exchange(res, pg_env_vars, alice_id, auth, servers)
+    except Exception as e:  # noqa: BLE001 - one failed section must not lose the others
+        log(f"  export/import failed: {e}")
+        res["exchange_error"] = str(e)
+
+    # --- extraction (the analyzer issue's benchmark)
+    if not a.skip_extraction:
+        extraction(a, res)
+
+
+def exchange(res, pg_env_vars, alice_id, auth, servers):
+    """Export and import of a 10,000-project workspace by a server started with -Xmx256m."""
     log("export/import of a 10,000-project workspace (-Xmx256m)")
     psql("", variables={"alice": alice_id, "count": 10000}, file=os.path.join(LIB, "seed-export.sql"))
     psql("ANALYZE")
@@ -449,26 +470,27 @@ def run(a, res, sizes, seconds, lat_seconds, servers):
     log(f"  {res['exchange']}")
     ex.stop()
 
-    # --- extraction (the analyzer issue's benchmark)
-    if not a.skip_extraction:
-        log("extraction: bench/extraction/run.sh")
-        files, pages, rounds, runs = (10, 5, 1, 5) if a.quick else (20, 10, 2, 10)
-        out = subprocess.run(["bash", os.path.join(ROOT, "bench", "extraction", "run.sh"), str(files), str(pages),
-                              str(rounds), str(runs)], capture_output=True, text=True)
-        text = out.stdout
-        ours = re.search(r"^atelier .*files_per_s=([0-9.]+)", text, re.M)
-        theirs = re.search(r"^pdftotext .*files_per_s=([0-9.]+)", text, re.M)
-        res["extraction"] = {
-            "files": files, "pages": pages, "rounds": rounds,
-            "atelier_files_per_s": float(ours.group(1)) if ours else None,
-            "pdftotext_files_per_s": float(theirs.group(1)) if theirs else None,
-            "analyzer": next((line for line in text.splitlines() if line.startswith("analyze")), None),
-            "exit": out.returncode,
-        }
-        res["extraction"]["ratio"] = ratio(res["extraction"]["atelier_files_per_s"],
-                                           res["extraction"]["pdftotext_files_per_s"])
-        if out.returncode:
-            log("  extraction benchmark failed: " + (out.stderr or "")[-500:])
+
+def extraction(a, res):
+    """bench/extraction/run.sh: Atelier's PDF extraction against pdftotext on a generated corpus."""
+    log("extraction: bench/extraction/run.sh")
+    files, pages, rounds, runs = (10, 5, 1, 5) if a.quick else (20, 10, 2, 10)
+    out = subprocess.run(["bash", os.path.join(ROOT, "bench", "extraction", "run.sh"), str(files), str(pages),
+                          str(rounds), str(runs)], capture_output=True, text=True)
+    text = out.stdout
+    ours = re.search(r"^atelier .*files_per_s=([0-9.]+)", text, re.M)
+    theirs = re.search(r"^pdftotext .*files_per_s=([0-9.]+)", text, re.M)
+    res["extraction"] = {
+        "files": files, "pages": pages, "rounds": rounds,
+        "atelier_files_per_s": float(ours.group(1)) if ours else None,
+        "pdftotext_files_per_s": float(theirs.group(1)) if theirs else None,
+        "analyzer": next((line for line in text.splitlines() if line.startswith("offline-analyzer")), None),
+        "exit": out.returncode,
+    }
+    res["extraction"]["ratio"] = ratio(res["extraction"]["atelier_files_per_s"],
+                                       res["extraction"]["pdftotext_files_per_s"])
+    if out.returncode:
+        log("  extraction benchmark failed: " + (out.stderr or "")[-500:])
 
 
 def create_from_context(base, auth):
