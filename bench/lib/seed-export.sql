@@ -18,7 +18,7 @@ FROM generate_series(1, :count) g;
 INSERT INTO project_members (project_id, user_id, role, created_at)
 SELECT 'bench-e-' || lpad(g::text, 6, '0'), :'alice', 'OWNER', now() FROM generate_series(1, :count) g;
 INSERT INTO project_params (project_id, version, params, instruction, created_at)
-SELECT 'bench-e-' || lpad(g::text, 6, '0'), 1,
+SELECT 'bench-e-' || lpad(g::text, 6, '0'), 0,
        '{"learning_rate": 0.01, "epochs": ' || (g % 50) || ', "features": ["income", "debt_ratio", "age"]}',
        'initial parameters', now()
 FROM generate_series(1, :count) g;
