@@ -607,7 +607,7 @@ def verdict(value, target, higher_is_better=True):
         return "met"
     if higher_is_better:
         return f"MISSED by {round((1 - value / target) * 100)} % (needs {round(target / value, 2)}x)"
-    return f"MISSED by {round((value / target - 1) * 100)} % ({value} vs < {target})"
+    return f"MISSED by {round((value / target - 1) * 100)} % ({value:,.1f} vs < {target:g})"
 
 
 def write(res):
@@ -747,7 +747,7 @@ def markdown(res):
                   f"(above 1: Atelier faster). Analyzer: {exr['analyzer']}"]
     if checks:
         lines += ["", "## Targets", "", "| target | measured | verdict |", "| --- | ---: | --- |"]
-        lines += [f"| {n} | {v} | {d} |" for n, v, d in checks]
+        lines += [f"| {n} | {round(v, 3) if isinstance(v, float) else v} | {d} |" for n, v, d in checks]
     return "\n".join(lines) + "\n"
 
 
