@@ -53,6 +53,16 @@ TARGETS = {
 }
 
 
+SCRATCH = []
+
+
+def scratch(prefix):
+    """A temporary directory of this run (jar copies, server logs, H2 data, AOT cache)."""
+    d = tempfile.mkdtemp(prefix=prefix)
+    SCRATCH.append(d)
+    return d
+
+
 def log(msg):
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
@@ -104,7 +114,7 @@ class Server:
         self.name, self.jar, self.port, self.health = name, jar, port, health
         self.env = dict(os.environ, MICRONAUT_SERVER_PORT=str(port), **(env or {}))
         self.java_opts = list(java_opts)
-        self.workdir = workdir or tempfile.mkdtemp(prefix=f"atelier-bench-{name}-")
+        self.workdir = workdir or scratch(prefix=f"atelier-bench-{name}-")
         self.log_path = os.path.join(self.workdir, f"{name}.log")
         self.proc = None
 
@@ -213,7 +223,7 @@ def ratio(a, b):
 def snapshot_jars():
     """Copies the jars to a private directory so that a build during the run cannot change them."""
     global JAR, FLOOR_JAR
-    d = tempfile.mkdtemp(prefix="atelier-bench-jars-")
+    d = scratch(prefix="atelier-bench-jars-")
     JAR = shutil.copy(JAR, os.path.join(d, "atelier.jar"))
     FLOOR_JAR = shutil.copy(FLOOR_JAR, os.path.join(d, "floor.jar"))
 
@@ -252,11 +262,18 @@ def main():
         "build_seconds": a.build_seconds,
     }
     servers = []
+    ok = False
     try:
         run(a, res, sizes, seconds, lat_seconds, servers)
+        ok = True
     finally:
         for s in servers:
             s.stop()
+        if ok and os.environ.get("BENCH_KEEP") != "1":
+            for d in SCRATCH:
+                shutil.rmtree(d, ignore_errors=True)
+        else:
+            log("servers' logs and data kept in: " + " ".join(SCRATCH))
     res["duration_s"] = round(time.monotonic() - started + a.build_seconds, 1)
     write(res)
 
@@ -279,7 +296,7 @@ def run(a, res, sizes, seconds, lat_seconds, servers):
     }
     pg = Server("postgresql", JAR, PORT_PG, env=pg_env_vars)
     servers.append(pg)
-    h2dir = tempfile.mkdtemp(prefix="atelier-bench-h2-")
+    h2dir = scratch(prefix="atelier-bench-h2-")
     h2 = Server("h2", JAR, PORT_H2, env={"ATELIER_DATA_DIR": h2dir, "ATELIER_ADMIN_TOKEN": ADMIN_TOKEN})
     servers.append(h2)
     log("start-up: PostgreSQL-backed server (first start: migrates an empty database)")
@@ -374,7 +391,7 @@ def run(a, res, sizes, seconds, lat_seconds, servers):
     log("pgbench: single-row insert and primary-key select, 32 clients")
     psql("CREATE TABLE bench_rows (id bigserial PRIMARY KEY, name text NOT NULL, created_at timestamptz DEFAULT now())",
          db=PGBENCH_DB)
-    script = os.path.join(tempfile.mkdtemp(prefix="atelier-bench-pgbench-"), "insert.sql")
+    script = os.path.join(scratch(prefix="atelier-bench-pgbench-"), "insert.sql")
     with open(script, "w") as f:
         f.write("INSERT INTO bench_rows (name) VALUES ('bench row');\n")
     subprocess.run(["pgbench", "-h", PG_HOST, "-p", PG_PORT, "-U", PG_USER, "-i", "-q", "-s", "1", PGBENCH_DB],
