@@ -635,12 +635,13 @@ def write(res):
         json.dump(res, f, indent=2)
     with open(os.path.join(out_dir, f"{res['stamp']}.md"), "w") as f:
         f.write(md)
-    with open(os.path.join(out_dir, "latest.json"), "w") as f:
+    latest = "latest" if res["mode"] == "full" else f"latest-{res['mode']}"  # quick runs keep latest.* full
+    with open(os.path.join(out_dir, f"{latest}.json"), "w") as f:
         json.dump(res, f, indent=2)
-    with open(os.path.join(out_dir, "latest.md"), "w") as f:
+    with open(os.path.join(out_dir, f"{latest}.md"), "w") as f:
         f.write(md)
     print(md)
-    log(f"results: bench/results/{res['stamp']}.json and .md (also latest.*)")
+    log(f"results: bench/results/{res['stamp']}.json and .md (also {latest}.*)")
 
 
 def latency_cell(q):
