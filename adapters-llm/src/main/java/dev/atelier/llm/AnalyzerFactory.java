@@ -34,10 +34,15 @@ class AnalyzerFactory {
                 config.get(EXTRACTION + "ocr", Boolean.class).orElse(false));
     }
 
+    /**
+     * The analyzer port. The offline embedding model loads on first use unless {@code
+     * atelier.analyzer.warm-up} is true: loaded, it adds about 330 MB of resident memory and a few
+     * CPU-seconds, which an idle instance and its start-up should not pay (docs/performance.md).
+     */
     @Singleton
     ContextAnalyzer contextAnalyzer(PropertyResolver config) {
         MiniLmEmbeddings.optOutOfTracking();
-        if (config.get(ANALYZER + "warm-up", Boolean.class).orElse(true)) {
+        if (config.get(ANALYZER + "warm-up", Boolean.class).orElse(false)) {
             MiniLmEmbeddings.warmUpInBackground();
         }
         OfflineContextAnalyzer offline = new OfflineContextAnalyzer();
