@@ -112,7 +112,9 @@ class Server:
 
     def __init__(self, name, jar, port, env=None, java_opts=(), health="/health", workdir=None):
         self.name, self.jar, self.port, self.health = name, jar, port, health
-        self.env = dict(os.environ, MICRONAUT_SERVER_PORT=str(port), **(env or {}))
+        # rate limits off: wrk drives one API key far above the default per-credential limit
+        # (1,000 requests/s), and the benchmark measures throughput, not the limiter
+        self.env = dict(os.environ, MICRONAUT_SERVER_PORT=str(port), ATELIER_RATE_LIMIT_ENABLED="false", **(env or {}))
         self.java_opts = list(java_opts)
         self.workdir = workdir or scratch(prefix=f"atelier-bench-{name}-")
         self.log_path = os.path.join(self.workdir, f"{name}.log")
