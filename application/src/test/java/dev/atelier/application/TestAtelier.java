@@ -37,7 +37,7 @@ public final class TestAtelier {
     public final IssueApiKey issueApiKey = new IssueApiKey(store.apiKeys, store.users, store, clock);
     public final CreateUser createUser = new CreateUser(store.users, issueApiKey, store, ids, clock);
     public final RevokeApiKey revokeApiKey = new RevokeApiKey(store.apiKeys);
-    public final Authenticate authenticate = new Authenticate(store.apiKeys, store.users, clock);
+    public final Authenticate authenticate = new Authenticate(store.apiKeys, store.users, store, clock);
     public final BootstrapAdmin bootstrapAdmin =
             new BootstrapAdmin(store.users, store.apiKeys, issueApiKey, store, clock);
     public final Workspaces workspaces = new Workspaces(store.workspaces, store, ids, clock);
@@ -49,7 +49,7 @@ public final class TestAtelier {
     public final UniqueNames uniqueNames = new UniqueNames(store.projects);
     public final SaveProject saveProject = new SaveProject(
             store.projects, store.params, store.members, access, workspaces, timeline, store, ids, clock);
-    public final LoadProject loadProject = new LoadProject(access, store.params, workspaces);
+    public final LoadProject loadProject = new LoadProject(access, store.params, workspaces, store);
     public final ListProjects listProjects = new ListProjects(store.projects, workspaces);
     public final CleanupProjects cleanupProjects = new CleanupProjects(store.projects, access, workspaces, store);
     public final ProjectTables tables =

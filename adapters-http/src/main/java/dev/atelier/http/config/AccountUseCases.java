@@ -27,8 +27,8 @@ import java.time.Clock;
 class AccountUseCases {
 
     @Singleton
-    Authenticate authenticate(ApiKeyRepository keys, UserRepository users, Clock clock) {
-        return new Authenticate(keys, users, clock);
+    Authenticate authenticate(ApiKeyRepository keys, UserRepository users, UnitOfWork uow, Clock clock) {
+        return new Authenticate(keys, users, uow, clock);
     }
 
     @Singleton

@@ -53,8 +53,9 @@ class ProjectUseCases {
     }
 
     @Singleton
-    LoadProject loadProject(ProjectAccess access, ParamHistoryRepository params, Workspaces workspaces) {
-        return new LoadProject(access, params, workspaces);
+    LoadProject loadProject(
+            ProjectAccess access, ParamHistoryRepository params, Workspaces workspaces, UnitOfWork uow) {
+        return new LoadProject(access, params, workspaces, uow);
     }
 
     @Singleton

@@ -7,19 +7,25 @@ import dev.atelier.domain.model.Role;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
 import dev.atelier.domain.port.ParamHistoryRepository;
+import dev.atelier.domain.port.UnitOfWork;
 import java.util.List;
 import java.util.Optional;
 
-/** One project the caller may read, with its params history and the caller's role. */
+/**
+ * One project the caller may read, with its params history and the caller's role, read in one
+ * transaction (a consistent snapshot, and one round of database work per request).
+ */
 public final class LoadProject {
     private final ProjectAccess access;
     private final ParamHistoryRepository params;
     private final Workspaces workspaces;
+    private final UnitOfWork uow;
 
-    public LoadProject(ProjectAccess access, ParamHistoryRepository params, Workspaces workspaces) {
+    public LoadProject(ProjectAccess access, ParamHistoryRepository params, Workspaces workspaces, UnitOfWork uow) {
         this.access = access;
         this.params = params;
         this.workspaces = workspaces;
+        this.uow = uow;
     }
 
     public record Loaded(Project project, Role role, List<ParamVersion> paramHistory) {
@@ -31,6 +37,10 @@ public final class LoadProject {
 
     /** @param workspace the workspace the request named; an alias means "wherever it is". */
     public Loaded execute(User caller, String workspace, String projectId) {
+        return uow.inTransaction(() -> load(caller, workspace, projectId));
+    }
+
+    private Loaded load(User caller, String workspace, String projectId) {
         Optional<Workspace> explicit = Workspace.isDefaultAlias(workspace)
                 ? Optional.empty()
                 : Optional.of(workspaces.resolve(caller, workspace));

@@ -10,6 +10,7 @@ import dev.atelier.domain.model.ApiKeyToken;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.UserId;
 import dev.atelier.domain.port.ApiKeyRepository;
+import dev.atelier.domain.port.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Authentication records a key's last use at most once a minute, not on every request. */
@@ -25,6 +27,23 @@ class LastUsedTest {
     private final InMemoryStore store = new InMemoryStore();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final List<Instant> writes = new ArrayList<>();
+    private final List<String> keyReadsOutsideATransaction = new ArrayList<>();
+    private int transactionsOpened;
+    private boolean inTransaction;
+    private final UnitOfWork transactions = new UnitOfWork() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            transactionsOpened++;
+            return store.inTransaction(() -> {
+                inTransaction = true;
+                try {
+                    return work.get();
+                } finally {
+                    inTransaction = false;
+                }
+            });
+        }
+    };
     private final ApiKeyRepository countingKeys = new ApiKeyRepository() {
         @Override
         public void insert(ApiKey key) {
@@ -33,6 +52,9 @@ class LastUsedTest {
 
         @Override
         public Optional<ApiKey> findById(String keyId) {
+            if (!inTransaction) {
+                keyReadsOutsideATransaction.add(keyId);
+            }
             return store.apiKeys.findById(keyId);
         }
 
@@ -47,7 +69,7 @@ class LastUsedTest {
             return store.apiKeys.revoke(keyId);
         }
     };
-    private final Authenticate authenticate = new Authenticate(countingKeys, store.users, clock);
+    private final Authenticate authenticate = new Authenticate(countingKeys, store.users, transactions, clock);
 
     private String keyFor(String name) {
         User user = new User(new UserId(name), name + "@example.com", name, null, false, clock.instant());
@@ -81,6 +103,17 @@ class LastUsedTest {
                 .findById(ApiKeyToken.parse(token).orElseThrow().keyId())
                 .orElseThrow();
         assertThat(stored.lastUsedAt()).isEqualTo(Instant.parse("2026-03-01T10:01:00Z"));
+    }
+
+    @Test
+    void each_authentication_reads_the_key_and_its_user_in_one_transaction() {
+        String token = keyFor("joe");
+        int before = transactionsOpened;
+        authenticate.withApiKey(token);
+        authenticate.withApiKey(token);
+        authenticate.withApiKey(token);
+        assertThat(transactionsOpened - before).isEqualTo(3);
+        assertThat(keyReadsOutsideATransaction).isEmpty();
     }
 
     @Test
