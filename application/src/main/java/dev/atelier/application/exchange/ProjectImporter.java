@@ -352,22 +352,7 @@ public final class ProjectImporter {
         source.rows(ExportFormat.DOCUMENTS, (i, raw) -> {
             DocumentRow row = documentRow(Row.of(raw, plan.what + ".tables.project_documents[" + i + "]"));
             Document d = row.document();
-            documents.insert(new Document(
-                    ids.newId(),
-                    created.get(row.projectId()).id(),
-                    d.filename(),
-                    d.mediaType(),
-                    d.sizeBytes(),
-                    d.sha256(),
-                    d.text(),
-                    d.pages(),
-                    d.rows(),
-                    d.columns(),
-                    d.characters(),
-                    d.truncated(),
-                    d.dataset(),
-                    d.content(),
-                    d.createdAt()));
+            documents.insert(d.copyTo(ids.newId(), created.get(row.projectId()).id(), d.createdAt()));
             counts[3]++;
         });
 
