@@ -1,6 +1,7 @@
 package dev.atelier.http.config;
 
 import dev.atelier.application.analysis.CreateProjectFromContext;
+import dev.atelier.application.analysis.DraftProjectFromContext;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
@@ -19,7 +20,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Composition root for create-from-context. The extractor and the analyzer come from adapters-llm
+ * Composition root for drafting and creating projects from a context. The extractor and the analyzer come from adapters-llm
  * (runtime classpath); the request limits are {@code atelier.extraction.max-files} (20) and {@code
  * atelier.extraction.max-request-size} (100 MiB).
  */
@@ -27,10 +28,18 @@ import java.time.Clock;
 class AnalysisUseCases {
 
     @Singleton
-    CreateProjectFromContext createProjectFromContext(
+    DraftProjectFromContext draftProjectFromContext(
             TextExtractor extractor,
             ContextAnalyzer analyzer,
             TemplateCatalog templates,
+            @Value("${atelier.extraction.max-files:20}") int maxFiles,
+            @Value("${atelier.extraction.max-request-size:104857600}") long maxRequestBytes) {
+        return new DraftProjectFromContext(extractor, analyzer, templates, maxFiles, maxRequestBytes);
+    }
+
+    @Singleton
+    CreateProjectFromContext createProjectFromContext(
+            DraftProjectFromContext drafts,
             ProjectRepository projects,
             ParamHistoryRepository params,
             MemberRepository members,
@@ -40,24 +49,8 @@ class AnalysisUseCases {
             Timeline timeline,
             UnitOfWork uow,
             IdGenerator ids,
-            Clock clock,
-            @Value("${atelier.extraction.max-files:20}") int maxFiles,
-            @Value("${atelier.extraction.max-request-size:104857600}") long maxRequestBytes) {
+            Clock clock) {
         return new CreateProjectFromContext(
-                extractor,
-                analyzer,
-                templates,
-                projects,
-                params,
-                members,
-                documents,
-                workspaces,
-                names,
-                timeline,
-                uow,
-                ids,
-                clock,
-                maxFiles,
-                maxRequestBytes);
+                drafts, projects, params, members, documents, workspaces, names, timeline, uow, ids, clock);
     }
 }

@@ -1,11 +1,12 @@
 package dev.atelier.http.v1;
 
 import dev.atelier.application.analysis.CreateProjectFromContext;
-import dev.atelier.domain.error.InvalidInputException;
-import dev.atelier.domain.model.Analysis;
+import dev.atelier.application.analysis.DraftProjectFromContext;
 import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
+import dev.atelier.http.analysis.AnalysisViews;
+import dev.atelier.http.analysis.ContextForm;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -13,20 +14,9 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /**
  * {@code POST /api/v1/projects[/{workspace_id}]/create-from-context} (seed 001): multipart form
@@ -46,10 +36,13 @@ final class CreateFromContextController {
             consumes = MediaType.MULTIPART_FORM_DATA)
     Envelope createFromContext(
             @Caller User caller, @Nullable @PathVariable String workspaceId, @Body MultipartBody body) {
-        Form form = Form.read(body);
+        ContextForm form = ContextForm.read(body);
         Scope scope = Scope.parse(form.field("scope"));
-        CreateProjectFromContext.Created created = create.execute(
-                new CreateProjectFromContext.Command(caller, workspaceId, form.field("context"), scope, form.files()));
+        CreateProjectFromContext.Created created = create.execute(new CreateProjectFromContext.Command(
+                caller,
+                workspaceId,
+                scope,
+                new DraftProjectFromContext.Command(caller, form.field("context"), form.files())));
 
         Map<String, Object> data = Views.project(created.project(), null);
         data.put("params", created.analysis().draft().params());
@@ -58,13 +51,7 @@ final class CreateFromContextController {
                 created.documents().stream()
                         .map(CreateFromContextController::document)
                         .toList());
-        Analysis analysis = created.analysis();
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("provider", analysis.provider());
-        a.put("model", analysis.model());
-        a.put("fallback", analysis.fallback());
-        a.put("reason", analysis.reason());
-        data.put("analysis", a);
+        data.put("analysis", AnalysisViews.AnalysisView.of(created.analysis()));
         return Envelope.success("Project created from context", data);
     }
 
@@ -81,73 +68,5 @@ final class CreateFromContextController {
         view.put("characters", d.characters());
         view.put("truncated", d.truncated());
         return view;
-    }
-
-    /** The parts of a multipart body, read completely (the route runs on a blocking thread). */
-    private record Form(Map<String, String> fields, List<CreateProjectFromContext.Upload> files) {
-        String field(String name) {
-            return fields.get(name);
-        }
-
-        static Form read(MultipartBody body) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            List<CreateProjectFromContext.Upload> files = new ArrayList<>();
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            body.subscribe(new Subscriber<CompletedPart>() {
-                private Subscription subscription;
-
-                @Override
-                public void onSubscribe(Subscription s) {
-                    subscription = s;
-                    s.request(1);
-                }
-
-                @Override
-                public void onNext(CompletedPart part) {
-                    try {
-                        if (part instanceof CompletedFileUpload upload) {
-                            if (!part.getName().equals("files")) {
-                                throw new InvalidInputException(
-                                        "unexpected file part '" + part.getName() + "'; send files as 'files'");
-                            }
-                            files.add(new CreateProjectFromContext.Upload(upload.getFilename(), upload.getBytes()));
-                        } else {
-                            fields.put(part.getName(), new String(part.getBytes(), StandardCharsets.UTF_8));
-                        }
-                    } catch (IOException e) {
-                        done.completeExceptionally(new UncheckedIOException(e));
-                        subscription.cancel();
-                        return;
-                    } catch (RuntimeException e) {
-                        done.completeExceptionally(e);
-                        subscription.cancel();
-                        return;
-                    }
-                    subscription.request(1);
-                }
-
-                @Override
-                public void onError(Throwable t) {
-                    done.completeExceptionally(t);
-                }
-
-                @Override
-                public void onComplete() {
-                    done.complete(null);
-                }
-            });
-            try {
-                done.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InvalidInputException("the upload was interrupted");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new InvalidInputException("the multipart body could not be read");
-            }
-            return new Form(fields, files);
-        }
     }
 }

@@ -339,6 +339,12 @@ class AuthorizationMatrixTest {
                 READ,
                 c -> c.get("/api/projects/" + c.project() + "/export")));
         rows.add(new Row(
+                "POST /api/projects/analyze",
+                "draft a project from a context (nothing saved)",
+                ANY_USER,
+                c -> c.multipart(
+                        "/api/projects/analyze", Map.of("context", "Forecast weekly demand per store"), null)));
+        rows.add(new Row(
                 "POST /api/projects/import",
                 "import a ZIP archive",
                 ANY_USER_CREATED,

@@ -4,12 +4,9 @@ import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.error.InvalidInputException;
-import dev.atelier.domain.error.PayloadTooLargeException;
 import dev.atelier.domain.model.Analysis;
-import dev.atelier.domain.model.AnalysisRequest;
 import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.EventType;
-import dev.atelier.domain.model.ExtractedDocument;
 import dev.atelier.domain.model.Member;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
@@ -20,16 +17,12 @@ import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
-import dev.atelier.domain.port.ContextAnalyzer;
 import dev.atelier.domain.port.DocumentRepository;
 import dev.atelier.domain.port.IdGenerator;
 import dev.atelier.domain.port.MemberRepository;
 import dev.atelier.domain.port.ParamHistoryRepository;
 import dev.atelier.domain.port.ProjectRepository;
-import dev.atelier.domain.port.TemplateCatalog;
-import dev.atelier.domain.port.TextExtractor;
 import dev.atelier.domain.port.UnitOfWork;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,19 +30,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates a project from a description and documents (PRODUCT.md section 6). Every file is
- * extracted first (one failure fails the request; nothing is saved), then the analyzer drafts the
- * project outside any transaction, then one transaction stores the project (its name made unique in
- * the workspace), params version 0, the owner membership, the documents and a "created from
- * context" event.
+ * Creates a project from a description and documents in one go: {@link DraftProjectFromContext}
+ * extracts the files and asks the analyzer for a draft (outside any transaction; one failure fails
+ * the request and nothing is saved), then one transaction stores the project (its name made
+ * unique in the workspace), params version 0, the owner membership, the documents and a "created
+ * from context" event.
  */
 public final class CreateProjectFromContext {
-    /** Longest accepted context, in characters. */
-    public static final int MAX_CONTEXT = 100_000;
-
-    private final TextExtractor extractor;
-    private final ContextAnalyzer analyzer;
-    private final TemplateCatalog templates;
+    private final DraftProjectFromContext drafts;
     private final ProjectRepository projects;
     private final ParamHistoryRepository params;
     private final MemberRepository members;
@@ -60,13 +48,9 @@ public final class CreateProjectFromContext {
     private final UnitOfWork uow;
     private final IdGenerator ids;
     private final Clock clock;
-    private final int maxFiles;
-    private final long maxRequestBytes;
 
     public CreateProjectFromContext(
-            TextExtractor extractor,
-            ContextAnalyzer analyzer,
-            TemplateCatalog templates,
+            DraftProjectFromContext drafts,
             ProjectRepository projects,
             ParamHistoryRepository params,
             MemberRepository members,
@@ -76,12 +60,8 @@ public final class CreateProjectFromContext {
             Timeline timeline,
             UnitOfWork uow,
             IdGenerator ids,
-            Clock clock,
-            int maxFiles,
-            long maxRequestBytes) {
-        this.extractor = extractor;
-        this.analyzer = analyzer;
-        this.templates = templates;
+            Clock clock) {
+        this.drafts = drafts;
         this.projects = projects;
         this.params = params;
         this.members = members;
@@ -92,67 +72,24 @@ public final class CreateProjectFromContext {
         this.uow = uow;
         this.ids = ids;
         this.clock = clock;
-        this.maxFiles = maxFiles;
-        this.maxRequestBytes = maxRequestBytes;
     }
 
-    /** One uploaded file as the client named it. */
-    public record Upload(String filename, byte[] bytes) {
-        public Upload {
-            bytes = bytes == null ? new byte[0] : bytes;
-        }
-    }
-
-    public record Command(User caller, String workspace, String context, Scope scope, List<Upload> files) {
+    /** Where the project goes ({@code workspace}, {@code scope}) and what it is drafted from. */
+    public record Command(User caller, String workspace, Scope scope, DraftProjectFromContext.Command content) {
         public Command {
-            if (caller == null) {
-                throw new InvalidInputException("a caller is required");
+            if (caller == null || content == null) {
+                throw new InvalidInputException("a caller and the content to analyze are required");
             }
-            context = context == null ? "" : context.strip();
-            files = files == null ? List.of() : List.copyOf(files);
             scope = scope == null ? Scope.USER : scope;
-            if (context.isEmpty() && files.isEmpty()) {
-                throw new InvalidInputException("give a context, at least one file, or both");
-            }
-            if (context.length() > MAX_CONTEXT) {
-                throw new InvalidInputException("context must be at most " + MAX_CONTEXT + " characters");
-            }
         }
     }
 
     public record Created(Project project, List<Document> documents, Analysis analysis) {}
 
-    private record Extracted(Upload upload, String filename, ExtractedDocument document) {}
-
     public Created execute(Command c) {
-        if (c.files().size() > maxFiles) {
-            throw new InvalidInputException("at most " + maxFiles + " files per request, got "
-                    + c.files().size());
-        }
-        long total = c.files().stream().mapToLong(f -> f.bytes().length).sum()
-                + c.context().getBytes(StandardCharsets.UTF_8).length;
-        if (total > maxRequestBytes) {
-            throw new PayloadTooLargeException(
-                    "the request carries " + total + " bytes; the limit is " + maxRequestBytes);
-        }
-        Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
-
-        List<Extracted> extracted = new ArrayList<>();
-        for (Upload upload : c.files()) {
-            String filename = Document.safeFilename(upload.filename());
-            extracted.add(new Extracted(upload, filename, extractor.extract(filename, upload.bytes())));
-        }
-
-        AnalysisRequest request = new AnalysisRequest(
-                c.context(),
-                extracted.stream()
-                        .map(e -> new AnalysisRequest.NamedText(
-                                e.filename(),
-                                e.document().mediaType(),
-                                e.document().text()))
-                        .toList(),
-                templates.all());
-        Analysis analysis = analyzer.analyze(request); // outside any transaction: may call a remote model
+        Workspace workspace = workspaces.resolve(c.caller(), c.workspace()); // a bad workspace fails before extraction
+        DraftProjectFromContext.Drafted drafted = drafts.execute(c.content());
+        Analysis analysis = drafted.analysis();
         ProjectDraft draft = analysis.draft();
 
         return uow.inTransaction(() -> {
@@ -177,9 +114,9 @@ public final class CreateProjectFromContext {
             params.append(project.id(), ParamVersion.initial(draft.params(), null, now));
             members.save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
             List<Document> stored = new ArrayList<>();
-            for (Extracted e : extracted) {
-                Document doc = Document.fromExtraction(
-                        ids.newId(), project.id(), e.filename(), e.upload().bytes(), e.document(), now);
+            for (DraftProjectFromContext.ExtractedFile e : drafted.files()) {
+                Document doc =
+                        Document.fromExtraction(ids.newId(), project.id(), e.filename(), e.bytes(), e.document(), now);
                 documents.insert(doc);
                 stored.add(doc);
             }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.application.TestAtelier;
 import dev.atelier.application.analysis.CreateProjectFromContext.Command;
-import dev.atelier.application.analysis.CreateProjectFromContext.Upload;
+import dev.atelier.application.analysis.DraftProjectFromContext.Upload;
 import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.error.PayloadTooLargeException;
 import dev.atelier.domain.error.UnreadableContentException;
@@ -75,10 +75,11 @@ class CreateProjectFromContextTest {
             List.of("churn"),
             new Template.Blueprint("d", "classification", Map.of(), Map.of())));
 
+    private final DraftProjectFromContext drafts =
+            new DraftProjectFromContext(extractor, analyzer, () -> catalog, 3, 1000);
+
     private final CreateProjectFromContext create = new CreateProjectFromContext(
-            extractor,
-            analyzer,
-            () -> catalog,
+            drafts,
             atelier.store.projects,
             atelier.store.params,
             atelier.store.members,
@@ -88,9 +89,11 @@ class CreateProjectFromContextTest {
             atelier.timeline,
             atelier.store,
             atelier.ids,
-            atelier.clock,
-            3,
-            1000);
+            atelier.clock);
+
+    private static Command command(User caller, String workspace, String context, Scope scope, List<Upload> files) {
+        return new Command(caller, workspace, scope, new DraftProjectFromContext.Command(caller, context, files));
+    }
 
     private static Upload file(String name, String text) {
         return new Upload(name, text.getBytes(StandardCharsets.UTF_8));
@@ -114,7 +117,7 @@ class CreateProjectFromContextTest {
 
     @Test
     void creates_the_project_with_its_documents_params_owner_and_event() {
-        var created = create.execute(new Command(
+        var created = create.execute(command(
                 alice,
                 "workspace_id",
                 "Customer segments for campaigns",
@@ -166,21 +169,21 @@ class CreateProjectFromContextTest {
     void makes_the_name_unique_in_the_workspace() {
         atelier.project(alice, "Customer segments");
 
-        var created = create.execute(new Command(alice, "workspace_id", "Customer segments again", null, List.of()));
+        var created = create.execute(command(alice, "workspace_id", "Customer segments again", null, List.of()));
 
         assertThat(created.project().name()).isEqualTo("Customer segments (2)");
     }
 
     @Test
     void needs_a_context_or_a_file() {
-        assertThatThrownBy(() -> new Command(alice, "workspace_id", "  ", Scope.USER, List.of()))
+        assertThatThrownBy(() -> new DraftProjectFromContext.Command(alice, "  ", List.of()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("context");
     }
 
     @Test
     void a_file_that_cannot_be_read_fails_the_request_and_saves_nothing() {
-        assertThatThrownBy(() -> create.execute(new Command(
+        assertThatThrownBy(() -> create.execute(command(
                         alice,
                         "workspace_id",
                         "Customer segments",
@@ -197,7 +200,7 @@ class CreateProjectFromContextTest {
     void refuses_more_files_than_the_limit() {
         List<Upload> four = List.of(file("a.txt", "a"), file("b.txt", "b"), file("c.txt", "c"), file("d.txt", "d"));
 
-        assertThatThrownBy(() -> create.execute(new Command(alice, "workspace_id", "x y", Scope.USER, four)))
+        assertThatThrownBy(() -> create.execute(command(alice, "workspace_id", "x y", Scope.USER, four)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("at most 3 files");
         assertThat(projectCount()).isZero();
@@ -205,8 +208,8 @@ class CreateProjectFromContextTest {
 
     @Test
     void refuses_a_request_over_the_size_limit() {
-        assertThatThrownBy(() -> create.execute(new Command(
-                        alice, "workspace_id", "x y", Scope.USER, List.of(file("big.txt", "z".repeat(1001))))))
+        assertThatThrownBy(() -> create.execute(
+                        command(alice, "workspace_id", "x y", Scope.USER, List.of(file("big.txt", "z".repeat(1001))))))
                 .isInstanceOf(PayloadTooLargeException.class);
         assertThat(projectCount()).isZero();
     }
@@ -214,9 +217,23 @@ class CreateProjectFromContextTest {
     @Test
     void files_alone_are_enough() {
         var created = create.execute(
-                new Command(alice, null, null, Scope.USER, List.of(file("notes.txt", "Quarterly churn notes"))));
+                command(alice, null, null, Scope.USER, List.of(file("notes.txt", "Quarterly churn notes"))));
 
         assertThat(created.project().name()).isEqualTo("untitled project");
         assertThat(created.documents()).hasSize(1);
+    }
+
+    @Test
+    void a_draft_is_proposed_without_saving_anything() {
+        var drafted = drafts.execute(new DraftProjectFromContext.Command(
+                alice, "Customer segments for campaigns", List.of(file("customer_data.csv", "id,segment\n1,gold\n"))));
+
+        assertThat(drafted.analysis().draft().name()).isEqualTo("Customer segments");
+        assertThat(drafted.files()).singleElement().satisfies(f -> {
+            assertThat(f.filename()).isEqualTo("customer_data.csv");
+            assertThat(f.document().rows()).isEqualTo(1);
+        });
+        assertThat(analyzed).hasSize(1);
+        assertThat(projectCount()).isZero();
     }
 }
