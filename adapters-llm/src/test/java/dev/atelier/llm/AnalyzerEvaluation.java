@@ -127,7 +127,18 @@ public final class AnalyzerEvaluation {
                 case "none" -> false;
                 default -> o.c().split().label().equals(missesOf);
             };
-            if (show && !o.failures().isEmpty()) {
+            if (show && System.getenv("ANALYZER_VERBOSE") != null) {
+                System.out.printf(
+                        "CASE [%s] %s ok=%s name \"%s\" | expected %s %s %s%n     %s%n",
+                        o.c().split().label(),
+                        o.c().id(),
+                        o.failures().isEmpty(),
+                        o.draft().name(),
+                        o.c().taskKinds(),
+                        o.c().domains(),
+                        o.c().templates(),
+                        evidence(o.analysis()));
+            } else if (show && !o.failures().isEmpty()) {
                 System.out.printf(
                         "MISS [%s] %s: %s%n     name \"%s\" | type %s | domain %s | template %s%n     %s%n",
                         o.c().split().label(),
