@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Describer {
     static final int MAX_DESCRIPTION = 600;
-    private static final int MAX_SENTENCES = 15;
+    private static final int MAX_SENTENCES = 8;
 
     private Describer() {}
 
@@ -27,6 +27,9 @@ final class Describer {
                 return RequestText.clip(text.context().replaceAll("\\s+", " "), MAX_DESCRIPTION);
             }
             return "Created from " + String.join(", ", filenames);
+        }
+        if (sentences.size() <= 2) { // nothing to choose: no need to rank
+            return RequestText.clip(String.join(" ", sentences), MAX_DESCRIPTION);
         }
         List<Embedding> vectors = MiniLmEmbeddings.embedAll(sentences);
         List<Integer> order = new ArrayList<>();

@@ -20,7 +20,7 @@ final class KeyPhrases {
     static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*(?:[-'][\\p{L}\\p{N}]+)*|\\p{N}+");
     private static final Pattern PHRASE_BREAK = Pattern.compile("[,;:()\\[\\]/&\"?!]");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;:])\\s+|\\R+|\\t+");
-    private static final int MAX_CANDIDATES = 30;
+    private static final int MAX_CANDIDATES = 12;
     private static final int MAX_PHRASES = 8;
 
     private KeyPhrases() {}

@@ -45,6 +45,14 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
         return taskKinds.labels();
     }
 
+    /** The fixed sentences this analyzer embeds: prototypes and the catalog's template profiles. */
+    List<String> fixedSentences(List<Template> catalog) {
+        List<String> all = new java.util.ArrayList<>(taskKindClassifier.prototypeSentences());
+        all.addAll(domainClassifier.prototypeSentences());
+        catalog.forEach(t -> all.add(TemplateMatcher.profile(t)));
+        return all;
+    }
+
     @Override
     public Analysis analyze(AnalysisRequest request) {
         return analysis(request, false, null);
@@ -72,7 +80,9 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
             return new Analysis(empty, PROVIDER, MiniLmEmbeddings.MODEL_NAME, fallback, reason);
         }
         Embedding focus = MiniLmEmbeddings.embed(text.focus());
-        Embedding statement = text.context().isEmpty() ? focus : MiniLmEmbeddings.embed(text.statement());
+        Embedding statement = text.context().isEmpty() || text.documents().isEmpty()
+                ? focus
+                : MiniLmEmbeddings.embed(text.statement());
         String lowerContext =
                 text.context().isEmpty() ? text.statement().toLowerCase(java.util.Locale.ROOT) : text.lowerContext();
 

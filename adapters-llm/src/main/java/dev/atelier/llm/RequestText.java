@@ -21,8 +21,8 @@ record RequestText(
         String lowerDocuments,
         Set<String> acronyms) {
     static final int MAX_DOC_CHARS = 20_000;
-    private static final int FOCUS_DOCS_WITH_CONTEXT = 600;
-    private static final int FOCUS_DOCS_ALONE = 1500;
+    private static final int FOCUS_DOCS_WITH_CONTEXT = 400;
+    private static final int FOCUS_DOCS_ALONE = 1000;
     private static final Pattern ACRONYM = Pattern.compile("\\b(\\p{Lu}{2,6})s?\\b");
 
     static RequestText of(AnalysisRequest request) {
@@ -58,9 +58,10 @@ record RequestText(
 
     /** What stands for the request in one embedding: the context and the start of the documents. */
     String focus() {
-        return context.isEmpty()
-                ? clip(documents, FOCUS_DOCS_ALONE)
-                : context + "\n" + clip(documents, FOCUS_DOCS_WITH_CONTEXT);
+        if (context.isEmpty()) {
+            return clip(documents, FOCUS_DOCS_ALONE);
+        }
+        return documents.isEmpty() ? context : context + "\n" + clip(documents, FOCUS_DOCS_WITH_CONTEXT);
     }
 
     /** Where the task is stated: the context, or the start of the prose documents without one. */

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 final class TemplateMatcher {
     private final Calibration.Matching calibration;
     private final Map<String, Embedding> profiles = new ConcurrentHashMap<>();
+    private final Map<String, List<Pattern>> keywords = new ConcurrentHashMap<>();
 
     TemplateMatcher(Calibration.Matching calibration) {
         this.calibration = calibration;
@@ -63,13 +64,11 @@ final class TemplateMatcher {
     }
 
     double score(Template t, String domain, Embedding text, String lowerText) {
+        String profileText = profile(t);
         Embedding profile = profiles.computeIfAbsent(
-                t.id() + "\u0000" + t.name() + "\u0000" + t.description(), key -> MiniLmEmbeddings.embed(profile(t)));
-        long hits = t.keywords().stream()
-                .map(k -> k.toLowerCase(Locale.ROOT))
-                .filter(k -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k) + "(s|es)?(?![\\p{L}\\p{N}])")
-                        .matcher(lowerText)
-                        .find())
+                profileText, key -> EmbeddingCache.embedAll(List.of(key)).get(0));
+        long hits = keywords.computeIfAbsent(profileText, key -> keywordPatterns(t)).stream()
+                .filter(k -> k.matcher(lowerText).find())
                 .count();
         double domainFit = t.category().equals(domain)
                 ? calibration.sameDomain()
@@ -77,6 +76,13 @@ final class TemplateMatcher {
         return MiniLmEmbeddings.cosine(profile, text)
                 + calibration.keywordWeight() * Math.min(hits, calibration.keywordCap())
                 + domainFit;
+    }
+
+    private static List<Pattern> keywordPatterns(Template t) {
+        return t.keywords().stream()
+                .map(k -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k.toLowerCase(Locale.ROOT))
+                        + "(s|es)?(?![\\p{L}\\p{N}])"))
+                .toList();
     }
 
     static String profile(Template t) {

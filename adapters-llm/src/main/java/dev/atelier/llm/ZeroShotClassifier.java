@@ -86,7 +86,14 @@ final class ZeroShotClassifier {
         return calibration.cueWeight() * Math.min(hits, calibration.cueCap());
     }
 
-    /** Embedded once, on first use (the model may not be loaded before). */
+    /** Every prototype sentence, for the shipped embedding file. */
+    List<String> prototypeSentences() {
+        List<String> all = new ArrayList<>();
+        labels.labels().forEach(l -> all.addAll(l.prototypes()));
+        return all;
+    }
+
+    /** Embedded once, on first use (from the shipped file, or by the model for edited sentences). */
     private List<List<Embedding>> prototypes() {
         List<List<Embedding>> p = prototypes;
         if (p == null) {
@@ -95,7 +102,7 @@ final class ZeroShotClassifier {
                 if (p == null) {
                     List<String> all = new ArrayList<>();
                     labels.labels().forEach(l -> all.addAll(l.prototypes()));
-                    List<Embedding> vectors = MiniLmEmbeddings.embedAll(all);
+                    List<Embedding> vectors = EmbeddingCache.embedAll(all);
                     List<List<Embedding>> grouped = new ArrayList<>();
                     int at = 0;
                     for (LabelSet.Label l : labels.labels()) {

@@ -26,6 +26,7 @@ import java.util.Map;
  *   <li>{@code timing [runs]}: warm latency of one request with a 3-page PDF (extraction and
  *       analysis), after warm-up; p50 and p95.
  *   <li>{@code first}: the first analysis in this (fresh) JVM, model loading included.
+ *   <li>{@code embeddings <file>}: writes the shipped embeddings of the analyzer's fixed sentences.
  * </ul>
  */
 public final class AnalyzerEvaluation {
@@ -40,6 +41,7 @@ public final class AnalyzerEvaluation {
                 evaluate(args.length > 1 ? Path.of(args[1]) : EvaluationSet.DEFAULT, args.length > 2 ? args[2] : "all");
             case "timing" -> timing(args.length > 1 ? Integer.parseInt(args[1]) : 50);
             case "first" -> first();
+            case "embeddings" -> embeddings(Path.of(args[1]));
             default -> throw new IllegalArgumentException("mode: evaluate | timing | first");
         }
     }
@@ -223,6 +225,12 @@ public final class AnalyzerEvaluation {
             }
         }
         return "atelier.analyzer." + rest.replace('_', '-');
+    }
+
+    private static void embeddings(Path file) throws IOException {
+        List<String> sentences = new OfflineContextAnalyzer().fixedSentences(TestTemplates.all());
+        java.nio.file.Files.write(file, EmbeddingCache.write(sentences));
+        System.out.println("wrote " + sentences.size() + " embeddings to " + file);
     }
 
     // ---------------------------------------------------------------- timing
