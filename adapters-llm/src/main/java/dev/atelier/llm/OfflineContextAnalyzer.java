@@ -26,6 +26,7 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
     private static final int MAX_TAGS = 6;
 
     private final LabelSet taskKinds;
+    private final LabelSet domains;
     private final ZeroShotClassifier taskKindClassifier;
     private final ZeroShotClassifier domainClassifier;
     private final TemplateMatcher templates;
@@ -35,14 +36,20 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
         Calibration calibration = Calibration.load();
         this.taskKinds = LabelSet.load(LabelSet.TASK_KINDS, true);
         this.taskKindClassifier = new ZeroShotClassifier(taskKinds, calibration.taskKind());
-        this.domainClassifier = new ZeroShotClassifier(LabelSet.load(LabelSet.DOMAINS, false), calibration.domain());
+        this.domains = LabelSet.load(LabelSet.DOMAINS, false);
+        this.domainClassifier = new ZeroShotClassifier(domains, calibration.domain());
         this.templates = new TemplateMatcher(calibration.template());
         this.namer = new ProjectNamer();
     }
 
     /** The task kinds this analyzer (and every chat provider) chooses from, without general. */
-    List<LabelSet.Label> taskKinds() {
-        return taskKinds.labels();
+    LabelSet taskKinds() {
+        return taskKinds;
+    }
+
+    /** The domains this analyzer (and every chat provider) chooses from, without general. */
+    LabelSet domains() {
+        return domains;
     }
 
     /** The fixed sentences this analyzer embeds: prototypes and the catalog's template profiles. */
