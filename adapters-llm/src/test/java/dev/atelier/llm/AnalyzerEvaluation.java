@@ -251,13 +251,22 @@ public final class AnalyzerEvaluation {
             analyzer.analyze(c.request(extractor, catalog));
         }
         long[] nanos = new long[runs];
+        long cpuStart = processCpuNanos();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             AnalysisRequest request = c.request(extractor, catalog); // extraction is part of the request
             analyzer.analyze(request);
             nanos[i] = System.nanoTime() - start;
         }
+        double cpuPerRequest = (processCpuNanos() - cpuStart) / 1e6 / runs;
         Arrays.sort(nanos);
+        System.out.printf(
+                Locale.ROOT,
+                "load average %.1f on %d cores; process CPU per request %.1f ms%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors(),
+                cpuPerRequest);
         System.out.printf(
                 Locale.ROOT,
                 "warm request (context + %s, %d bytes): runs=%d p50_ms=%.1f p95_ms=%.1f max_ms=%.1f%n",
@@ -269,12 +278,25 @@ public final class AnalyzerEvaluation {
                 nanos[runs - 1] / 1e6);
     }
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     private static void first() throws IOException {
         EvaluationSet.Case c = timingCase();
         AnalysisRequest request = c.request(new TikaTextExtractor(ExtractionLimits.defaults()), TestTemplates.all());
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         Analysis a = new OfflineContextAnalyzer().analyze(request);
         double ms = (System.nanoTime() - start) / 1e6;
+        System.out.printf(
+                Locale.ROOT,
+                "load average %.1f; process CPU of the first analysis %.0f ms%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
+                (processCpuNanos() - cpuStart) / 1e6);
         long sinceJvmStart = System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf(
