@@ -10,12 +10,12 @@ import dev.atelier.domain.model.Template;
 import dev.atelier.domain.port.ContextAnalyzer;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.internal.RetryUtils;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
@@ -49,22 +49,26 @@ final class ChatContextAnalyzer implements ContextAnalyzer {
             Pattern.compile("[<>{}\\\\`]|https?://|javascript:", Pattern.CASE_INSENSITIVE);
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9 _-]{0,39}");
 
-    static final String SYSTEM_PROMPT = """
-            You turn a user's description of a data project, and the text of their documents, into a \
-            project draft. Answer with one JSON object and nothing else, with these fields:
-            "name": a short, specific project name of 2 to 6 words in Title Case (not the first words of the description);
-            "description": one to three sentences saying what the project does;
-            "type": one of classification, regression, forecasting, anomaly_detection, text_classification, clustering, general;
-            "tags": 3 to 6 lowercase keywords;
-            "domain": the business domain in lowercase (e.g. finance, marketing, operations, manufacturing, healthcare, people, security, customer-support, energy, general);
-            "template_id": the id of the best matching template from the catalog below, or null if none fits.""";
+    /** Answers a model may give for a task kind, and the task kind they mean. */
+    private static final Map<String, String> TASK_KIND_ALIASES = Map.of(
+            "clustering", "segmentation",
+            "anomaly detection", "anomaly_detection",
+            "optimisation", "optimization",
+            "sentiment_analysis", "text_classification",
+            "summarisation", "summarization",
+            "extraction", "information_extraction",
+            "qa", "question_answering",
+            "computer_vision", "object_detection");
 
     private final String provider;
     private final String model;
     private final ChatModel chat;
     private final boolean jsonSchema;
-    private final RetryUtils.RetryPolicy retry;
+    private final Retry retry;
     private final OfflineContextAnalyzer offline;
+    private final List<String> taskKinds;
+    private final List<String> domains;
+    private final String systemPrompt;
 
     ChatContextAnalyzer(
             String provider,
@@ -78,18 +82,45 @@ final class ChatContextAnalyzer implements ContextAnalyzer {
         this.model = model;
         this.chat = chat;
         this.jsonSchema = jsonSchema;
-        this.retry = RetryUtils.retryPolicyBuilder()
-                .maxRetries(maxRetries)
-                .delayMillis((int) Math.max(1, backoff.toMillis()))
-                .backoffExp(2.0)
-                .build();
+        this.retry = new Retry(maxRetries, backoff);
         this.offline = offline;
+        this.taskKinds = offline.taskKinds().ids();
+        this.domains = offline.domains().ids();
+        this.systemPrompt = systemPrompt(offline.taskKinds(), offline.domains());
+    }
+
+    /**
+     * The instructions: the same task kinds and domains the offline analyzer chooses from (each
+     * with what it means), and the rule that a template is named only when it clearly fits.
+     */
+    static String systemPrompt(LabelSet taskKinds, LabelSet domains) {
+        StringBuilder p = new StringBuilder();
+        p.append("You turn a user's description of a data or AI project, and the text of their documents, into a ")
+                .append("project draft. Answer with one JSON object and nothing else, with these fields:\n")
+                .append("\"name\": the object of the work followed by the task, 2 to 5 words in Title Case, ")
+                .append("as a colleague would name the project (e.g. \"Delivery Route Optimization\", ")
+                .append("\"Crop Yield Prediction\"), never the first words of the description;\n")
+                .append("\"description\": one to three sentences saying what the project does;\n")
+                .append("\"type\": the task kind, exactly one of the ids below, or general when the description ")
+                .append("does not say what is to be done;\n")
+                .append("\"tags\": 3 to 6 lowercase keywords;\n")
+                .append("\"domain\": the business domain, exactly one of the ids below, or general;\n")
+                .append("\"template_id\": the id of a catalog template only when it clearly fits the same task ")
+                .append("kind and problem, otherwise null: a wrong template is worse than none.\n\nTask kinds:\n");
+        for (LabelSet.Label k : taskKinds.labels()) {
+            p.append("- ").append(k.id()).append(": ").append(k.description()).append('\n');
+        }
+        p.append("\nDomains:\n");
+        for (LabelSet.Label d : domains.labels()) {
+            p.append("- ").append(d.id()).append(": ").append(d.description()).append('\n');
+        }
+        return p.toString();
     }
 
     @Override
     public Analysis analyze(AnalysisRequest request) {
         try {
-            ProjectDraft draft = retry.withRetry(() -> ask(request));
+            ProjectDraft draft = retry.call(() -> ask(request));
             return new Analysis(draft, provider, model, false, null);
         } catch (Exception failure) {
             String reason = provider + " failed: " + describe(failure);
@@ -100,24 +131,32 @@ final class ChatContextAnalyzer implements ContextAnalyzer {
 
     private ProjectDraft ask(AnalysisRequest request) {
         ChatRequest.Builder builder =
-                ChatRequest.builder().messages(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(prompt(request)));
+                ChatRequest.builder().messages(SystemMessage.from(systemPrompt), UserMessage.from(prompt(request)));
         if (jsonSchema) {
-            builder.responseFormat(responseFormat());
+            builder.responseFormat(responseFormat(taskKinds, domains));
         }
         ChatResponse response = chat.chat(builder.build());
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
-        return parse(text, request.templates());
+        return parse(text, request.templates(), taskKinds, domains);
     }
 
-    static ResponseFormat responseFormat() {
+    static ResponseFormat responseFormat(List<String> taskKinds, List<String> domains) {
         JsonObjectSchema draft = JsonObjectSchema.builder()
                 .addStringProperty("name")
                 .addStringProperty("description")
-                .addStringProperty("type")
+                .addProperty(
+                        "type",
+                        JsonEnumSchema.builder()
+                                .enumValues(withGeneral(taskKinds))
+                                .build())
                 .addProperty(
                         "tags",
                         JsonArraySchema.builder().items(new JsonStringSchema()).build())
-                .addStringProperty("domain")
+                .addProperty(
+                        "domain",
+                        JsonEnumSchema.builder()
+                                .enumValues(withGeneral(domains))
+                                .build())
                 .addStringProperty("template_id")
                 .required("name", "description", "type", "tags", "domain", "template_id")
                 .build();
@@ -151,9 +190,11 @@ final class ChatContextAnalyzer implements ContextAnalyzer {
                     .append(text, 0, Math.min(text.length(), MAX_PROMPT_DOC_CHARS))
                     .append("\n\n");
         }
-        p.append("Template catalog (id | domain | name | description):\n");
+        p.append("Template catalog (id | task kind | domain | name | description):\n");
         for (Template t : request.templates()) {
             p.append(t.id())
+                    .append(" | ")
+                    .append(t.blueprint().type())
                     .append(" | ")
                     .append(t.category())
                     .append(" | ")
@@ -165,8 +206,19 @@ final class ChatContextAnalyzer implements ContextAnalyzer {
         return p.toString();
     }
 
-    /** The validated draft in a model's answer; {@link InvalidAnswerException} when it is not usable. */
-    static ProjectDraft parse(String answer, List<Template> templates) {
+    private static List<String> withGeneral(List<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        all.add(OfflineContextAnalyzer.GENERAL);
+        return all;
+    }
+
+    /**
+     * The validated draft in a model's answer; {@link InvalidAnswerException} when it is not usable.
+     * The task kind and domain are brought back to the shared vocabulary (a known alias is mapped,
+     * anything else becomes general), and a template is kept only if it exists and is of the
+     * answer's task kind.
+     */
+    static ProjectDraft parse(String answer, List<Template> templates, List<String> taskKinds, List<String> domains) {
         if (answer == null || answer.isBlank()) {
             throw new InvalidAnswerException("empty answer");
         }
@@ -203,19 +255,25 @@ final class ChatContextAnalyzer implements ContextAnalyzer {
             throw new InvalidAnswerException("description contains markup");
         }
         String domain = text(node, "domain")
-                .map(d -> d.toLowerCase(Locale.ROOT).strip())
+                .map(d -> d.toLowerCase(Locale.ROOT).strip().replace(' ', '-'))
                 .orElse(OfflineContextAnalyzer.GENERAL);
         if (!SLUG.matcher(domain).matches()) {
             throw new InvalidAnswerException("domain is not a plain word");
         }
-        Optional<Template> template = text(node, "template_id")
+        if (!domains.contains(domain)) {
+            domain = OfflineContextAnalyzer.GENERAL;
+        }
+        Optional<Template> named = text(node, "template_id")
                 .flatMap(id -> templates.stream()
                         .filter(t -> t.id().equals(id.strip()))
                         .findFirst());
         String type = text(node, "type")
                 .map(t -> t.toLowerCase(Locale.ROOT).strip())
-                .filter(t -> SLUG.matcher(t).matches())
-                .orElse(template.map(t -> t.blueprint().type()).orElse(Project.DEFAULT_TYPE));
+                .map(t -> TASK_KIND_ALIASES.getOrDefault(t, t.replace(' ', '_')))
+                .filter(taskKinds::contains)
+                .orElse(named.map(t -> t.blueprint().type()).orElse(Project.DEFAULT_TYPE));
+        Optional<Template> template =
+                named.filter(t -> type.equals(t.blueprint().type())); // another task kind's params would mislead
         Set<String> tags = new LinkedHashSet<>();
         JsonNode rawTags = node.get("tags");
         if (rawTags != null && rawTags.isArray()) {

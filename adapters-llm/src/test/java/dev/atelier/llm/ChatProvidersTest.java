@@ -17,10 +17,10 @@ class ChatProvidersTest {
     private static final String GOOD = """
             {"name": "Customer Value Segments",
              "description": "Segments customers by purchase behaviour and lifetime value to target marketing campaigns.",
-             "type": "clustering",
+             "type": "segmentation",
              "tags": ["segmentation", "customer lifetime value", "campaigns"],
              "domain": "Marketing",
-             "template_id": "customer-churn-prediction"}""";
+             "template_id": "customer-segmentation"}""";
     private static final AnalysisRequest REQUEST = new AnalysisRequest(
             "Analyze customer purchase patterns and identify high-value segments for targeted marketing campaigns",
             List.of(new AnalysisRequest.NamedText(
@@ -62,15 +62,49 @@ class ChatProvidersTest {
             assertThat(analysis.model()).isEqualTo("scripted-model");
             assertThat(analysis.draft().name()).isEqualTo("Customer Value Segments");
             assertThat(analysis.draft().domain()).isEqualTo("marketing");
-            assertThat(analysis.draft().type()).isEqualTo("clustering");
-            assertThat(analysis.draft().templateId()).isEqualTo("customer-churn-prediction");
+            assertThat(analysis.draft().type()).isEqualTo("segmentation");
+            assertThat(analysis.draft().templateId()).isEqualTo("customer-segmentation");
+            assertThat(analysis.taskKind().label()).isEqualTo("segmentation");
+            assertThat(analysis.taskKind().score()).isNull();
+            assertThat(analysis.template().label()).isEqualTo("customer-segmentation");
             assertThat(analysis.draft().tags()).contains("segmentation", "customer-lifetime-value", "marketing");
-            assertThat(analysis.draft().params()).containsKey("target");
+            assertThat(analysis.draft().params()).containsKey("n_clusters");
             assertThat(server.seen()).hasSize(1);
             ScriptedProvider.Seen call = server.seen().get(0);
             assertThat(call.method()).isEqualTo("POST");
             assertThat(call.path()).contains(expectedPath(provider));
             assertThat(call.body()).contains("high-value segments").contains("customer_data.csv");
+        }
+    }
+
+    @Test
+    void the_prompt_carries_the_shared_task_kinds_domains_and_catalog() {
+        try (ScriptedProvider server = new ScriptedProvider("openai", new ScriptedProvider.Script(200, GOOD, 0))) {
+            analyzer("openai", server).analyze(REQUEST);
+
+            String body = server.seen().get(0).body();
+            assertThat(body)
+                    .contains("anomaly_detection")
+                    .contains("question_answering")
+                    .contains("public-sector")
+                    .contains("delivery-route-optimization | optimization | logistics");
+        }
+    }
+
+    @Test
+    void an_answer_outside_the_vocabulary_is_brought_back_to_it_and_a_template_of_another_kind_is_dropped() {
+        String answer = """
+                {"name": "Customer Value Segments", "description": "Groups customers by value.",
+                 "type": "clustering", "tags": ["segments"], "domain": "Banking",
+                 "template_id": "customer-churn-prediction"}""";
+        try (ScriptedProvider server = new ScriptedProvider("openai", new ScriptedProvider.Script(200, answer, 0))) {
+            Analysis analysis = analyzer("openai", server).analyze(REQUEST);
+
+            assertThat(analysis.fallback()).isFalse();
+            assertThat(analysis.draft().type()).isEqualTo("segmentation");
+            assertThat(analysis.draft().domain()).isEqualTo("general");
+            assertThat(analysis.draft().templateId()).isNull();
+            assertThat(analysis.draft().params()).isEmpty();
         }
     }
 

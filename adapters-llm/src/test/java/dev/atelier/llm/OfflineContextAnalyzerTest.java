@@ -6,53 +6,87 @@ import dev.atelier.domain.model.Analysis;
 import dev.atelier.domain.model.AnalysisRequest;
 import dev.atelier.domain.model.ProjectDraft;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The offline analyzer end to end, on the real model and the shipped catalog. */
 class OfflineContextAnalyzerTest {
     private static final OfflineContextAnalyzer analyzer = new OfflineContextAnalyzer();
 
-    @ParameterizedTest(name = "{1}: {0}")
+    private static Analysis analyze(String context) {
+        return analyzer.analyze(new AnalysisRequest(context, List.of(), TestTemplates.all()));
+    }
+
+    @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
-            Analyze customer purchase patterns and identify high-value segments for targeted marketing campaigns. Focus on seasonal trends and customer lifetime value calculations. | marketing
-            We lend to small businesses and need to estimate the probability that a borrower defaults on a loan within a year, using bureau data and repayment history. | finance
-            Forecast weekly demand per SKU across our warehouses so replenishment orders keep inventory low without stockouts during seasonal peaks. | operations
-            Vibration and temperature sensors on our CNC machines should warn us before equipment failure causes unplanned downtime on the factory floor. | manufacturing
-            Predict which patients are likely to be readmitted to the hospital within 30 days of discharge, based on diagnosis codes and clinical notes. | healthcare
-            Our engineers keep resigning. Study employee turnover, engagement survey results and salary bands to understand attrition in the workforce. | people
-            Detect suspicious login attempts, malware beacons and anomalous network traffic in firewall logs to catch intrusions early. | security
-            Route incoming helpdesk tickets to the right support queue and flag urgent complaints before the SLA is breached. | customer-support
-            Forecast hourly electricity consumption on the regional grid using weather data and smart meter readings, including rooftop solar output. | energy
-            Find out which subscribers are about to cancel their streaming subscription so the retention team can offer them a loyalty discount. | marketing
-            Credit card transactions: flag fraudulent payments and compute exposure of the bank's loan book to rising interest rates. | finance
-            Track machine downtime and schedule maintenance for the packaging line before bearings wear out. | manufacturing
+            Segment customers by purchase frequency and basket value to plan seasonal marketing campaigns.  | Customer Segmentation                 | segmentation      | marketing   | customer-segmentation
+            Optimise delivery routes for a fleet of vans under time windows and fuel cost.                   | Delivery Route Optimization           | optimization      | logistics   | delivery-route-optimization
+            Detect fraudulent card transactions in real time from merchant, amount and device signals.       | Fraudulent Card Transaction Detection | classification    | finance     | card-fraud-detection
+            Predict crop yield per field from satellite imagery and weather.                                  | Crop Yield Prediction                 | regression        | agriculture | crop-yield-prediction
+            Detect anomalies in daily revenue across 300 stores and alert finance.                            | Daily Revenue Anomaly Detection       | anomaly_detection | retail      | revenue-anomaly-detection
+            Recommend products to shoppers based on their browsing history and similar customers' purchases. | Product Recommendations               | recommendation    | retail      | product-recommendation
             """)
-    void names_short_meaningful_projects_in_the_right_domain(String context, String domain) {
-        Analysis analysis = analyzer.analyze(new AnalysisRequest(context, List.of(), TestTemplates.all()));
+    void everyday_contexts_get_the_draft_a_colleague_would_write(
+            String context, String name, String taskKind, String domain, String template) {
+        Analysis analysis = analyze(context);
         ProjectDraft draft = analysis.draft();
 
-        assertThat(analysis.provider()).isEqualTo("offline");
-        assertThat(analysis.fallback()).isFalse();
+        assertThat(draft.name()).isEqualTo(name);
+        assertThat(draft.type()).isEqualTo(taskKind);
         assertThat(draft.domain()).isEqualTo(domain);
-        assertThat(draft.templateId()).isNotNull();
-        assertThat(draft.name().split(" ")).hasSizeBetween(2, 5);
-        assertThat(draft.name()).matches("\\p{Lu}.*");
-        assertThat(context.toLowerCase(Locale.ROOT))
-                .doesNotStartWith(draft.name().toLowerCase(Locale.ROOT));
-        String[] nameWords = draft.name().toLowerCase(Locale.ROOT).split("[ -]");
-        assertThat(nameWords)
-                .anySatisfy(w -> assertThat(context.toLowerCase(Locale.ROOT)).contains(w));
+        assertThat(draft.templateId()).isEqualTo(template);
+        assertThat(draft.params()).isNotEmpty();
+        assertThat(analysis.taskKind().label()).isEqualTo(taskKind);
+        assertThat(analysis.taskKind().score())
+                .isGreaterThan(analysis.taskKind().runnerUpScore());
+        assertThat(analysis.domain().label()).isEqualTo(domain);
+        assertThat(analysis.template().label()).isEqualTo(template);
+        assertThat(analysis.provider()).isEqualTo("offline");
+        assertThat(analysis.model()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(draft.tags()).contains(domain, taskKind.replace('_', '-')).hasSizeLessThanOrEqualTo(6);
         assertThat(draft.description()).isNotBlank().hasSizeLessThanOrEqualTo(600);
-        assertThat(draft.tags()).isNotEmpty().contains(domain).hasSizeLessThanOrEqualTo(6);
-        System.out.println(domain + " -> " + draft.name() + " | " + draft.tags() + " | " + draft.description());
+    }
+
+    @Test
+    void a_segmentation_never_gets_another_problems_template_or_its_target() {
+        ProjectDraft draft = analyze(
+                        "Segment customers by purchase frequency and basket value to plan seasonal marketing campaigns.")
+                .draft();
+
+        assertThat(draft.params()).doesNotContainKey("target");
+        assertThat(draft.templateId()).isNotEqualTo("customer-churn-prediction");
+    }
+
+    @Test
+    void when_no_template_fits_none_is_attached_params_stay_empty_and_the_best_candidate_is_named() {
+        Analysis analysis =
+                analyze("Forecast the number of visitors per day at our city museums for the next quarter.");
+
+        assertThat(analysis.draft().type()).isEqualTo("forecasting");
+        assertThat(analysis.draft().templateId()).isNull();
+        assertThat(analysis.draft().params()).isEmpty();
+        assertThat(analysis.template().label()).isNull();
+        assertThat(analysis.template().runnerUp()).isNotNull();
+    }
+
+    @Test
+    void a_context_that_does_not_say_what_to_do_is_general_with_no_template() {
+        Analysis analysis = analyze("Our team meets on Tuesdays and we like coffee.");
+
+        assertThat(analysis.draft().type()).isEqualTo("general");
+        assertThat(analysis.taskKind().label()).isEqualTo("general");
+        assertThat(analysis.taskKind().score()).isNull();
+        assertThat(analysis.taskKind().runnerUp()).isNotNull();
+        assertThat(analysis.draft().templateId()).isNull();
+        assertThat(analysis.draft().name().split(" ")).hasSizeBetween(2, 5);
     }
 
     @Test
     void reads_the_documents_when_there_is_no_context() {
         String csv = "ticket_id,queue,urgency,complaint\n1,billing,high,charged twice for my support plan\n";
-        String pdf = "Helpdesk quarterly review. Ticket backlog grew and agents missed the SLA on urgent complaints.";
+        String pdf = "Helpdesk quarterly review. Ticket backlog grew and agents missed the SLA on urgent complaints. "
+                + "We want incoming tickets routed to the right queue automatically.";
         AnalysisRequest request = new AnalysisRequest(
                 "",
                 List.of(
@@ -63,7 +97,7 @@ class OfflineContextAnalyzerTest {
         ProjectDraft draft = analyzer.analyze(request).draft();
 
         assertThat(draft.domain()).isEqualTo("customer-support");
-        assertThat(draft.name()).isNotEqualTo("Untitled Project");
+        assertThat(draft.name()).isNotEqualTo(ProjectNamer.UNTITLED);
         assertThat(draft.description()).isNotBlank();
     }
 
@@ -89,16 +123,28 @@ class OfflineContextAnalyzerTest {
         assertThat(analysis.fallback()).isTrue();
         assertThat(analysis.reason()).isEqualTo("provider timed out");
         assertThat(analysis.draft().domain()).isEqualTo("energy");
+        assertThat(analysis.draft().type()).isEqualTo("forecasting");
     }
 
     @Test
-    void without_a_catalog_the_domain_is_general() {
+    void without_a_catalog_the_draft_is_classified_but_has_no_template() {
         ProjectDraft draft = analyzer.analyze(new AnalysisRequest(
-                        "Plan the company summer party and the catering budget", List.of(), List.of()))
+                        "Forecast hourly electricity demand for our grid region 48 hours ahead.", List.of(), List.of()))
                 .draft();
 
-        assertThat(draft.domain()).isEqualTo("general");
+        assertThat(draft.type()).isEqualTo("forecasting");
+        assertThat(draft.domain()).isEqualTo("energy");
         assertThat(draft.templateId()).isNull();
-        assertThat(draft.name()).isNotBlank();
+        assertThat(draft.params()).isEmpty();
+    }
+
+    @Test
+    void nothing_to_read_is_an_untitled_general_draft() {
+        ProjectDraft draft = analyzer.analyze(new AnalysisRequest("  ", List.of(), TestTemplates.all()))
+                .draft();
+
+        assertThat(draft.name()).isEqualTo(ProjectNamer.UNTITLED);
+        assertThat(draft.type()).isEqualTo("general");
+        assertThat(draft.domain()).isEqualTo("general");
     }
 }

@@ -12,15 +12,16 @@ import java.util.Map;
 
 /**
  * The built-in template catalog, read once from the resource {@code atelier/templates.json} (an
- * array of templates, kept in file order).
+ * array of templates, kept in file order). Public because the analyzer's tests and evaluation read
+ * the same catalog through it rather than through a second parser.
  */
 @Singleton
-final class JsonTemplateCatalog implements TemplateCatalog {
+public final class JsonTemplateCatalog implements TemplateCatalog {
     static final String RESOURCE = "atelier/templates.json";
 
     private final List<Template> templates;
 
-    JsonTemplateCatalog() {
+    public JsonTemplateCatalog() {
         this.templates = load(RESOURCE);
     }
 

@@ -12,22 +12,46 @@ class JsonTemplateCatalogTest {
     private final JsonTemplateCatalog catalog = new JsonTemplateCatalog();
 
     @Test
-    void the_catalog_has_one_template_for_each_of_nine_domains() {
+    void the_catalog_covers_the_common_task_kinds_across_at_least_fifteen_domains() {
         List<Template> all = catalog.all();
 
-        assertThat(all).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(all).hasSizeGreaterThanOrEqualTo(25);
         Set<String> categories = all.stream().map(Template::category).collect(Collectors.toSet());
         assertThat(categories)
                 .contains(
                         "finance",
+                        "insurance",
+                        "retail",
                         "marketing",
-                        "operations",
-                        "manufacturing",
                         "healthcare",
+                        "manufacturing",
+                        "energy",
+                        "logistics",
+                        "agriculture",
                         "people",
                         "security",
                         "customer-support",
-                        "energy");
+                        "legal",
+                        "hospitality",
+                        "media",
+                        "public-sector",
+                        "education",
+                        "real-estate");
+        Set<String> kinds = all.stream().map(t -> t.blueprint().type()).collect(Collectors.toSet());
+        assertThat(kinds)
+                .containsExactlyInAnyOrder(
+                        "classification",
+                        "regression",
+                        "forecasting",
+                        "segmentation",
+                        "recommendation",
+                        "anomaly_detection",
+                        "optimization",
+                        "information_extraction",
+                        "text_classification",
+                        "summarization",
+                        "question_answering",
+                        "object_detection");
     }
 
     @Test

@@ -17,11 +17,41 @@ import java.util.Map;
 public final class AnalysisViews {
     private AnalysisViews() {}
 
-    /** Which provider and model answered, and whether the offline analyzer stood in for it. */
+    /**
+     * Which provider and model answered, whether the offline analyzer stood in for it, and the three
+     * decisions behind the draft with their scores ({@code task_kind}, {@code domain}, {@code
+     * template}), so that a user or operator sees why.
+     */
     @Introspected
-    public record AnalysisView(String provider, String model, boolean fallback, String reason) {
+    public record AnalysisView(
+            String provider,
+            String model,
+            boolean fallback,
+            String reason,
+            DecisionView taskKind,
+            DecisionView domain,
+            DecisionView template) {
         public static AnalysisView of(Analysis analysis) {
-            return new AnalysisView(analysis.provider(), analysis.model(), analysis.fallback(), analysis.reason());
+            return new AnalysisView(
+                    analysis.provider(),
+                    analysis.model(),
+                    analysis.fallback(),
+                    analysis.reason(),
+                    DecisionView.of(analysis.taskKind()),
+                    DecisionView.of(analysis.domain()),
+                    DecisionView.of(analysis.template()));
+        }
+    }
+
+    /**
+     * One decision: the label ({@code "general"} for a task kind or domain, null for a template, when
+     * nothing cleared its threshold), its score, and the best other candidate with its score. Scores
+     * are null when a chat provider answered.
+     */
+    @Introspected
+    public record DecisionView(String label, Double score, String runnerUp, Double runnerUpScore) {
+        public static DecisionView of(Analysis.Decision d) {
+            return new DecisionView(d.label(), d.score(), d.runnerUp(), d.runnerUpScore());
         }
     }
 

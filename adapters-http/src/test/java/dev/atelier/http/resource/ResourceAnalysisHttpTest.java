@@ -71,6 +71,23 @@ class ResourceAnalysisHttpTest {
         assertThat(draft.has("template_id")).isTrue();
         assertThat(answer.path("analysis").path("provider").asText()).isEqualTo("offline");
         assertThat(answer.path("analysis").path("fallback").asBoolean()).isFalse();
+        JsonNode analysis = answer.path("analysis");
+        assertThat(analysis.path("model").asText()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(analysis.has("reason")).isTrue();
+        assertThat(analysis.path("task_kind").path("label").asText()).isEqualTo("anomaly_detection");
+        assertThat(draft.path("type").asText()).isEqualTo("anomaly_detection");
+        assertThat(analysis.path("task_kind").path("score").asDouble())
+                .isGreaterThan(
+                        analysis.path("task_kind").path("runner_up_score").asDouble());
+        assertThat(analysis.path("task_kind").path("runner_up").asText()).isNotBlank();
+        assertThat(analysis.path("domain").path("label").asText())
+                .isEqualTo(draft.path("domain").asText())
+                .isIn("retail", "finance");
+        assertThat(analysis.path("domain").has("runner_up_score")).isTrue();
+        assertThat(analysis.path("template").path("label").asText()).isEqualTo("revenue-anomaly-detection");
+        assertThat(draft.path("template_id").asText()).isEqualTo("revenue-anomaly-detection");
+        assertThat(draft.path("params").path("metric").asText()).isEqualTo("revenue");
+        assertThat(draft.path("name").asText()).containsIgnoringCase("revenue");
         JsonNode file = answer.path("documents").get(0);
         assertThat(file.path("filename").asText()).isEqualTo("revenue.csv");
         assertThat(file.path("media_type").asText()).isEqualTo("text/csv");
@@ -79,6 +96,24 @@ class ResourceAnalysisHttpTest {
         assertThat(file.path("size_bytes").asLong()).isEqualTo(CSV.length());
         assertThat(file.path("sha256").asText()).hasSize(64);
         assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
+    void a_context_no_template_fits_gets_none_with_empty_params_and_the_runner_up_named() {
+        Reply reply = analyze(
+                alice.token(),
+                "Forecast the number of visitors per day at our city museums for the next quarter.",
+                null,
+                null);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode draft = reply.json().path("draft");
+        JsonNode template = reply.json().path("analysis").path("template");
+        assertThat(draft.path("type").asText()).isEqualTo("forecasting");
+        assertThat(draft.path("template_id").isNull()).isTrue();
+        assertThat(draft.path("params").isEmpty()).isTrue();
+        assertThat(template.path("label").isNull()).isTrue();
+        assertThat(template.path("runner_up").asText()).isNotBlank();
     }
 
     @Test

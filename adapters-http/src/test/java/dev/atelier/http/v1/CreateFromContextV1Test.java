@@ -125,6 +125,11 @@ class CreateFromContextV1Test {
         JsonNode analysis = data.path("analysis");
         assertThat(analysis.path("provider").asText()).isEqualTo("offline");
         assertThat(analysis.path("fallback").asBoolean()).isFalse();
+        assertThat(analysis.path("task_kind").path("label").asText())
+                .isEqualTo(data.path("type").asText());
+        assertThat(analysis.path("domain").path("label").asText()).isEqualTo("marketing");
+        assertThat(analysis.path("domain").path("score").isNumber()).isTrue();
+        assertThat(analysis.has("template")).isTrue();
 
         JsonNode loaded = success(server.get(
                 "/api/v1/projects/workspace_id/load?project_id="

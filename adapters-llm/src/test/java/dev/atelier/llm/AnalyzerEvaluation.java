@@ -1,0 +1,309 @@
+package dev.atelier.llm;
+
+import dev.atelier.domain.model.Analysis;
+import dev.atelier.domain.model.AnalysisRequest;
+import dev.atelier.domain.model.ProjectDraft;
+import dev.atelier.domain.model.Template;
+import dev.atelier.domain.port.ContextAnalyzer;
+import io.micronaut.core.value.MapPropertyResolver;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Driver of {@code bench/analyzer/run} (not a test; surefire ignores it). Modes:
+ *
+ * <ul>
+ *   <li>{@code evaluate [cases.yaml] [misses=tune|held-out|all|none]}: the per-criterion figures of
+ *       each half of the evaluation set and the misses of the chosen half. The analyzer is the one
+ *       configured by {@code ATELIER_ANALYZER_PROVIDER} and its keys (offline when unset); a chat
+ *       provider without an API key is skipped.
+ *   <li>{@code timing [runs]}: warm latency of one request with a 3-page PDF (extraction and
+ *       analysis), after warm-up; p50 and p95.
+ *   <li>{@code first}: the first analysis in this (fresh) JVM, model loading included.
+ *   <li>{@code embeddings <file>}: writes the shipped embeddings of the analyzer's fixed sentences.
+ * </ul>
+ */
+public final class AnalyzerEvaluation {
+    private static final String TIMING_CASE = "health-diabetes-protocol";
+
+    private AnalyzerEvaluation() {}
+
+    public static void main(String[] args) throws IOException {
+        String mode = args.length == 0 ? "evaluate" : args[0];
+        switch (mode) {
+            case "evaluate" ->
+                evaluate(args.length > 1 ? Path.of(args[1]) : EvaluationSet.DEFAULT, args.length > 2 ? args[2] : "all");
+            case "timing" -> timing(args.length > 1 ? Integer.parseInt(args[1]) : 50);
+            case "first" -> first();
+            case "embeddings" -> embeddings(Path.of(args[1]));
+            default -> throw new IllegalArgumentException("mode: evaluate | timing | first");
+        }
+    }
+
+    // ---------------------------------------------------------------- quality
+
+    /** What one case got right. */
+    record Outcome(
+            EvaluationSet.Case c,
+            ProjectDraft draft,
+            Analysis analysis,
+            boolean taskKind,
+            boolean domain,
+            boolean wrongTemplate,
+            boolean templateFound,
+            boolean nameKeyword,
+            boolean nameForm) {
+
+        static Outcome of(EvaluationSet.Case c, Analysis analysis) {
+            ProjectDraft d = analysis.draft();
+            boolean wrong = d.templateId() != null && !c.templates().contains(d.templateId());
+            boolean found = d.templateId() != null && c.templates().contains(d.templateId());
+            return new Outcome(
+                    c,
+                    d,
+                    analysis,
+                    c.taskKinds().contains(d.type()),
+                    c.domains().contains(d.domain()),
+                    wrong,
+                    found,
+                    NameCheck.holdsKeyword(d.name(), c.nameKeywords()),
+                    NameCheck.wellFormed(d.name(), c.context()));
+        }
+
+        List<String> failures() {
+            List<String> f = new ArrayList<>();
+            if (!taskKind) {
+                f.add("task_kind " + draft.type() + " (expected " + c.taskKinds() + ")");
+            }
+            if (!domain) {
+                f.add("domain " + draft.domain() + " (expected " + c.domains() + ")");
+            }
+            if (wrongTemplate) {
+                f.add("wrong template " + draft.templateId() + " (acceptable " + c.templates() + ")");
+            }
+            if (!nameKeyword) {
+                f.add("name without key word (" + c.nameKeywords() + ")");
+            }
+            if (!nameForm) {
+                f.add("name badly formed");
+            }
+            return f;
+        }
+    }
+
+    private static void evaluate(Path file, String missesOf) throws IOException {
+        ContextAnalyzer analyzer = configuredAnalyzer();
+        if (analyzer == null) {
+            return;
+        }
+        List<EvaluationSet.Case> cases = EvaluationSet.load(file);
+        List<Template> catalog = TestTemplates.all();
+        TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults());
+        List<Outcome> outcomes = new ArrayList<>();
+        long start = System.nanoTime();
+        for (EvaluationSet.Case c : cases) {
+            outcomes.add(Outcome.of(c, analyzer.analyze(c.request(extractor, catalog))));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                "evaluation set %s: %d cases, %d templates, %.1f s%n%n", file, cases.size(), catalog.size(), seconds);
+        System.out.println(
+                "| half | cases | task kind | domain | wrong template | template found | name key word | name form |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (EvaluationSet.Split split : EvaluationSet.Split.values()) {
+            row(
+                    split.label(),
+                    outcomes.stream().filter(o -> o.c().split() == split).toList());
+        }
+        row("all", outcomes);
+        System.out.println();
+        for (Outcome o : outcomes) {
+            boolean show = switch (missesOf) {
+                case "all" -> true;
+                case "none" -> false;
+                default -> o.c().split().label().equals(missesOf);
+            };
+            if (show && System.getenv("ANALYZER_VERBOSE") != null) {
+                System.out.printf(
+                        "CASE [%s] %s ok=%s name \"%s\" | expected %s %s %s%n     %s%n",
+                        o.c().split().label(),
+                        o.c().id(),
+                        o.failures().isEmpty(),
+                        o.draft().name(),
+                        o.c().taskKinds(),
+                        o.c().domains(),
+                        o.c().templates(),
+                        evidence(o.analysis()));
+            } else if (show && !o.failures().isEmpty()) {
+                System.out.printf(
+                        "MISS [%s] %s: %s%n     name \"%s\" | type %s | domain %s | template %s%n     %s%n",
+                        o.c().split().label(),
+                        o.c().id(),
+                        String.join("; ", o.failures()),
+                        o.draft().name(),
+                        o.draft().type(),
+                        o.draft().domain(),
+                        o.draft().templateId(),
+                        evidence(o.analysis()));
+            }
+        }
+    }
+
+    private static String evidence(Analysis a) {
+        return "task " + decision(a.taskKind()) + " | domain " + decision(a.domain()) + " | template "
+                + decision(a.template());
+    }
+
+    private static String decision(Analysis.Decision d) {
+        if (d.score() == null) {
+            return String.valueOf(d.label());
+        }
+        return String.format(Locale.ROOT, "%s %.3f (%s %.3f)", d.label(), d.score(), d.runnerUp(), d.runnerUpScore());
+    }
+
+    private static void row(String label, List<Outcome> o) {
+        int n = o.size();
+        long withTemplate = o.stream().filter(x -> !x.c().templates().isEmpty()).count();
+        System.out.printf(
+                "| %s | %d | %s | %s | %s | %s | %s | %s |%n",
+                label,
+                n,
+                pct(o.stream().filter(Outcome::taskKind).count(), n),
+                pct(o.stream().filter(Outcome::domain).count(), n),
+                pct(o.stream().filter(Outcome::wrongTemplate).count(), n),
+                pct(o.stream().filter(Outcome::templateFound).count(), withTemplate),
+                pct(o.stream().filter(Outcome::nameKeyword).count(), n),
+                pct(o.stream().filter(Outcome::nameForm).count(), n));
+    }
+
+    private static String pct(long part, long whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100.0 * part / whole, part, whole);
+    }
+
+    /**
+     * The analyzer that {@code ATELIER_ANALYZER_*} environment variables configure, through the
+     * server's own factory; null (and a message) for a chat provider without an API key.
+     */
+    static ContextAnalyzer configuredAnalyzer() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("ATELIER_ANALYZER_")) {
+                config.put(propertyOf(k), v);
+            }
+        });
+        String provider =
+                ProviderSettings.normalize(String.valueOf(config.getOrDefault("atelier.analyzer.provider", "offline")));
+        if (!provider.equals(OfflineContextAnalyzer.PROVIDER)
+                && !provider.equals("ollama")
+                && String.valueOf(config.getOrDefault("atelier.analyzer." + provider + ".api-key", ""))
+                        .isBlank()) {
+            System.out.println("skipped: provider " + provider + " has no API key (ATELIER_ANALYZER_"
+                    + provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY)");
+            return null;
+        }
+        System.out.println("analyzer: " + provider);
+        return new AnalyzerFactory().contextAnalyzer(new MapPropertyResolver(config));
+    }
+
+    /** ATELIER_ANALYZER_AZURE_OPENAI_API_KEY -> atelier.analyzer.azure-openai.api-key */
+    private static String propertyOf(String env) {
+        String rest = env.substring("ATELIER_ANALYZER_".length()).toLowerCase(Locale.ROOT);
+        if (rest.equals("provider") || rest.equals("warm_up")) {
+            return "atelier.analyzer." + rest.replace('_', '-');
+        }
+        for (String p : ProviderSettings.PROVIDERS) {
+            String prefix = p.replace('-', '_') + "_";
+            if (rest.startsWith(prefix)) {
+                return "atelier.analyzer." + p + "."
+                        + rest.substring(prefix.length()).replace('_', '-');
+            }
+        }
+        return "atelier.analyzer." + rest.replace('_', '-');
+    }
+
+    private static void embeddings(Path file) throws IOException {
+        List<String> sentences = new OfflineContextAnalyzer().fixedSentences(TestTemplates.all());
+        java.nio.file.Files.write(file, EmbeddingCache.write(sentences));
+        System.out.println("wrote " + sentences.size() + " embeddings to " + file);
+    }
+
+    // ---------------------------------------------------------------- timing
+
+    private static EvaluationSet.Case timingCase() throws IOException {
+        return EvaluationSet.load(EvaluationSet.DEFAULT).stream()
+                .filter(c -> c.id().equals(TIMING_CASE))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static void timing(int runs) throws IOException {
+        EvaluationSet.Case c = timingCase();
+        TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults());
+        OfflineContextAnalyzer analyzer = new OfflineContextAnalyzer();
+        List<Template> catalog = TestTemplates.all();
+        for (int i = 0; i < 10; i++) {
+            analyzer.analyze(c.request(extractor, catalog));
+        }
+        long[] nanos = new long[runs];
+        long cpuStart = processCpuNanos();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            AnalysisRequest request = c.request(extractor, catalog); // extraction is part of the request
+            analyzer.analyze(request);
+            nanos[i] = System.nanoTime() - start;
+        }
+        double cpuPerRequest = (processCpuNanos() - cpuStart) / 1e6 / runs;
+        Arrays.sort(nanos);
+        System.out.printf(
+                Locale.ROOT,
+                "load average %.1f on %d cores; process CPU per request %.1f ms%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors(),
+                cpuPerRequest);
+        System.out.printf(
+                Locale.ROOT,
+                "warm request (context + %s, %d bytes): runs=%d p50_ms=%.1f p95_ms=%.1f max_ms=%.1f%n",
+                c.attachments().getFirst().filename(),
+                c.attachments().getFirst().bytes().length,
+                runs,
+                nanos[(int) Math.floor(0.50 * (runs - 1))] / 1e6,
+                nanos[(int) Math.floor(0.95 * (runs - 1))] / 1e6,
+                nanos[runs - 1] / 1e6);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void first() throws IOException {
+        EvaluationSet.Case c = timingCase();
+        AnalysisRequest request = c.request(new TikaTextExtractor(ExtractionLimits.defaults()), TestTemplates.all());
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        Analysis a = new OfflineContextAnalyzer().analyze(request);
+        double ms = (System.nanoTime() - start) / 1e6;
+        System.out.printf(
+                Locale.ROOT,
+                "load average %.1f; process CPU of the first analysis %.0f ms%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
+                (processCpuNanos() - cpuStart) / 1e6);
+        long sinceJvmStart = System.currentTimeMillis()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf(
+                Locale.ROOT,
+                "first analysis in a fresh JVM: %.0f ms (model load included; %d ms since the JVM started) -> %s%n",
+                ms,
+                sinceJvmStart,
+                a.draft().name());
+    }
+}

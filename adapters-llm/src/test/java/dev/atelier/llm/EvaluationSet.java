@@ -1,0 +1,145 @@
+package dev.atelier.llm;
+
+import dev.atelier.domain.model.AnalysisRequest;
+import dev.atelier.domain.model.ExtractedDocument;
+import dev.atelier.domain.model.Template;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The analyzer's evaluation set ({@code bench/analyzer/cases.yaml}): contexts with what a fitting
+ * draft holds. Attached documents are generated here, the same bytes on every run (PDF with PDFBox,
+ * DOCX with POI, CSV with commons-csv), and read back through the real {@link TikaTextExtractor}.
+ */
+final class EvaluationSet {
+    static final Path DEFAULT = Path.of("bench/analyzer/cases.yaml");
+
+    /** Which half a case belongs to: tuning may look at it, or it is held out for reporting. */
+    enum Split {
+        TUNE,
+        HELD_OUT;
+
+        /** The split of a case id: the first byte of its SHA-256, even for tune, odd for held-out. */
+        static Split of(String id) {
+            try {
+                byte first = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8))[0];
+                return (first & 1) == 0 ? TUNE : HELD_OUT;
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String label() {
+            return this == TUNE ? "tune" : "held-out";
+        }
+    }
+
+    /** One attached file: its name and the bytes the user would upload. */
+    record Attachment(String filename, byte[] bytes) {}
+
+    record Case(
+            String id,
+            Split split,
+            String context,
+            List<String> taskKinds,
+            List<String> domains,
+            List<String> nameKeywords,
+            List<String> templates,
+            List<Attachment> attachments) {
+
+        /** The request the server would build: the context, each file extracted, the catalog. */
+        AnalysisRequest request(TikaTextExtractor extractor, List<Template> catalog) {
+            List<AnalysisRequest.NamedText> docs = new ArrayList<>();
+            for (Attachment a : attachments) {
+                ExtractedDocument d = extractor.extract(a.filename(), a.bytes());
+                docs.add(new AnalysisRequest.NamedText(a.filename(), d.mediaType(), d.text()));
+            }
+            return new AnalysisRequest(context, docs, catalog);
+        }
+    }
+
+    private EvaluationSet() {}
+
+    static List<Case> load(Path file) throws IOException {
+        List<Map<String, Object>> raw;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            raw = new Yaml().load(in);
+        }
+        List<Case> cases = new ArrayList<>();
+        for (Map<String, Object> c : raw) {
+            String id = (String) c.get("id");
+            Split split = "tune".equals(c.get("split")) ? Split.TUNE : Split.of(id);
+            cases.add(new Case(
+                    id,
+                    split,
+                    c.get("context") == null ? "" : ((String) c.get("context")).strip(),
+                    list(c.get("task_kind")),
+                    list(c.get("domains")),
+                    list(c.get("name_keywords")),
+                    list(c.get("templates")),
+                    attachments(c.get("documents"))));
+        }
+        return cases;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Attachment> attachments(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<Attachment> out = new ArrayList<>();
+        for (Map<String, Object> d : (List<Map<String, Object>>) value) {
+            String file = (String) d.get("file");
+            String ext = file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            byte[] bytes = switch (ext) {
+                case "pdf" -> Fixtures.pdf(list(d.get("pages")));
+                case "docx" -> Fixtures.docx(list(d.get("paragraphs")).toArray(String[]::new));
+                case "csv" -> csv((String) d.get("csv"));
+                default -> throw new IllegalArgumentException("no generator for " + file);
+            };
+            out.add(new Attachment(file, bytes));
+        }
+        return out;
+    }
+
+    /** The table re-printed by commons-csv, so that quoting is always valid CSV. */
+    private static byte[] csv(String text) {
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT)) {
+            StringBuilder out = new StringBuilder();
+            try (CSVPrinter printer = new CSVPrinter(
+                    out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+                for (CSVRecord r : parser) {
+                    printer.printRecord(r.toList());
+                }
+            }
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
