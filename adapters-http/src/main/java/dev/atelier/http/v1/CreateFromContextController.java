@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RouteCondition;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
@@ -29,9 +30,11 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * {@code POST /api/v1/projects[/{workspace_id}]/create-from-context} (seed 001): multipart form
- * with {@code context}, {@code scope} and any number of {@code files}; answers the new project with
- * its {@code documents} and the {@code analysis} that named it.
+ * {@code POST /api/v1/projects[/{workspace_id}]/create-from-context}: a multipart form
+ * with {@code context}, {@code scope} and any number of {@code files}, or a url-encoded form with
+ * {@code context} and {@code scope} (what Python's {@code requests} sends for {@code data=} without
+ * files); answers the new project with its {@code documents} and the {@code analysis} that named it.
+ * Both encodings share everything after parsing.
  */
 @Controller("/api/v1/projects")
 final class CreateFromContextController {
@@ -47,9 +50,37 @@ final class CreateFromContextController {
     Envelope createFromContext(
             @Caller User caller, @Nullable @PathVariable String workspaceId, @Body MultipartBody body) {
         Form form = Form.read(body);
-        Scope scope = Scope.parse(form.field("scope"));
-        CreateProjectFromContext.Created created = create.execute(
-                new CreateProjectFromContext.Command(caller, workspaceId, form.field("context"), scope, form.files()));
+        return created(caller, workspaceId, form.field("context"), form.field("scope"), form.files());
+    }
+
+    /**
+     * The url-encoded form: text fields only, so no files. Only for requests that declare it: one
+     * without any content type goes to the multipart route, which answers what is missing.
+     */
+    @Post(
+            uris = {"/create-from-context", "/{workspaceId}/create-from-context"},
+            consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @RouteCondition("#{request.getContentType().isPresent()}")
+    Envelope createFromUrlEncodedForm(
+            @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body Map<String, Object> body) {
+        Map<String, Object> form = body == null ? Map.of() : body;
+        if (form.containsKey("files")) {
+            throw new InvalidInputException(
+                    "files can only be uploaded in a multipart/form-data request; a url-encoded form carries "
+                            + "'context' and 'scope' only");
+        }
+        return created(caller, workspaceId, text(form, "context"), text(form, "scope"), List.of());
+    }
+
+    private Envelope created(
+            User caller,
+            String workspaceId,
+            String context,
+            String scopeName,
+            List<CreateProjectFromContext.Upload> files) {
+        Scope scope = Scope.parse(scopeName);
+        CreateProjectFromContext.Created created =
+                create.execute(new CreateProjectFromContext.Command(caller, workspaceId, context, scope, files));
 
         Map<String, Object> data = Views.project(created.project(), null);
         data.put("params", created.analysis().draft().params());
@@ -66,6 +97,18 @@ final class CreateFromContextController {
         a.put("reason", analysis.reason());
         data.put("analysis", a);
         return Envelope.success("Project created from context", data);
+    }
+
+    /** A url-encoded field given once (a repeated field is a list, which no field here may be). */
+    private static String text(Map<String, Object> form, String name) {
+        Object value = form.get(name);
+        if (value instanceof List<?> values) {
+            if (values.size() != 1) {
+                throw new InvalidInputException("'" + name + "' must be given once");
+            }
+            value = values.getFirst();
+        }
+        return value == null ? null : value.toString();
     }
 
     private static Map<String, Object> document(Document d) {

@@ -214,6 +214,14 @@ class AuthorizationMatrixTest {
                             p + "/create-from-context",
                             Map.of("context", "Analyze churn of customers", "scope", "user"),
                             null)));
+            rows.add(new Row(
+                    "POST " + base + "/create-from-context",
+                    "create from a context (url-encoded form)",
+                    ANY_USER,
+                    c -> c.postBytes(
+                            p + "/create-from-context",
+                            "application/x-www-form-urlencoded",
+                            "context=Analyze+churn+of+customers&scope=user".getBytes(StandardCharsets.US_ASCII))));
         }
 
         // ---- dialect 1: project routes naming another user's workspace in the path
