@@ -163,10 +163,20 @@ class AuthorizationMatrixTest {
                     c -> c.post(p + "/save", Map.of("project", Map.of("name", c.freshName())))));
             rows.add(new Row("GET " + base + "/list", "list", ANY_USER, c -> c.get(p + "/list")));
             rows.add(new Row(
+                    "POST " + base + "/list",
+                    "list (JSON body)",
+                    ANY_USER,
+                    c -> c.post(p + "/list", Map.of("scopes", List.of("user", "shared")))));
+            rows.add(new Row(
                     "GET " + base + "/load",
                     "load the project",
                     READ,
                     c -> c.get(p + "/load?project_id=" + c.project())));
+            rows.add(new Row(
+                    "POST " + base + "/load",
+                    "load the project (JSON body)",
+                    READ,
+                    c -> c.post(p + "/load", Map.of("project", Map.of("id", c.project(), "scope", "user")))));
             rows.add(new Row(
                     "POST " + base + "/copy",
                     "copy the project",
@@ -238,6 +248,11 @@ class AuthorizationMatrixTest {
                 "list the owner's workspace",
                 OWN_WORKSPACE,
                 c -> c.get("/api/v1/projects/" + c.workspace() + "/list")));
+        rows.add(new Row(
+                "POST " + inWorkspace + "/list",
+                "list the owner's workspace (JSON body)",
+                OWN_WORKSPACE,
+                c -> c.post("/api/v1/projects/" + c.workspace() + "/list", Map.of("scopes", List.of("user")))));
         rows.add(new Row(
                 "POST " + inWorkspace + "/export-workspace",
                 "export the owner's workspace",
