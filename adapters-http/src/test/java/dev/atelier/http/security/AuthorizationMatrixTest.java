@@ -128,7 +128,9 @@ class AuthorizationMatrixTest {
     private static final String WRITE = "401 401 404 404 403 403 200 200 200 404";
     private static final String MANAGE_MEMBERS = "401 401 404 404 403 403 403 201 201 404";
     private static final String REMOVE_MEMBER = "401 401 404 404 403 403 403 200 200 404";
-    private static final String DELETE = "401 401 200 200 403 403 403 403 200 200";
+    /** Deleting a project one cannot see is "not found", exactly like reading it. */
+    private static final String DELETE = "401 401 404 404 403 403 403 403 200 404";
+
     private static final String SERVER_ADMIN_ONLY = "401 401 403 403 403 403 403 403 403 200";
     /** Dialect 1's save with an existing id it may not write: the id is taken (409), nothing changes. */
     private static final String UPDATE_BY_ID = "401 401 409 409 403 403 200 200 200 409";
