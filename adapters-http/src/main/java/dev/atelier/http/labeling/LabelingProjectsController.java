@@ -61,7 +61,7 @@ final class LabelingProjectsController {
                 b.get("studio") == null ? null : SetParams.flag("studio", b.get("studio")),
                 string(b, "pipeline"),
                 integer(b, "consensus_attempts"),
-                string(b, "dataset_id")));
+                datasetId(b)));
         return view(created);
     }
 
@@ -148,6 +148,12 @@ final class LabelingProjectsController {
             return (String) v;
         }
         throw new InvalidInputException(key + " must be a string");
+    }
+
+    /** The linked dataset: {@code dataset_id}, or {@code datasetId} as the vendor's Python SDK sends it. */
+    private static String datasetId(Map<String, Object> b) {
+        String datasetId = string(b, "dataset_id");
+        return datasetId != null ? datasetId : string(b, "datasetId");
     }
 
     private static Integer integer(Map<String, Object> b, String key) {

@@ -2,6 +2,7 @@ package dev.atelier.http.v1;
 
 import dev.atelier.application.analysis.CreateProjectFromContext;
 import dev.atelier.application.analysis.DraftProjectFromContext;
+import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
@@ -14,14 +15,18 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RouteCondition;
 import io.micronaut.http.server.multipart.MultipartBody;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /api/v1/projects[/{workspace_id}]/create-from-context} (seed 001): multipart form
- * with {@code context}, {@code scope} and any number of {@code files}; answers the new project with
- * its {@code documents} and the {@code analysis} that named it.
+ * {@code POST /api/v1/projects[/{workspace_id}]/create-from-context}: a multipart form
+ * with {@code context}, {@code scope} and any number of {@code files}, or a url-encoded form with
+ * {@code context} and {@code scope} (what Python's {@code requests} sends for {@code data=} without
+ * files); answers the new project with its {@code documents} and the {@code analysis} that named it.
+ * Both encodings share everything after parsing.
  */
 @Controller("/api/v1/projects")
 final class CreateFromContextController {
@@ -37,12 +42,37 @@ final class CreateFromContextController {
     Envelope createFromContext(
             @Caller User caller, @Nullable @PathVariable String workspaceId, @Body MultipartBody body) {
         ContextForm form = ContextForm.read(body);
-        Scope scope = Scope.parse(form.field("scope"));
+        return created(caller, workspaceId, form.field("context"), form.field("scope"), form.files());
+    }
+
+    /**
+     * The url-encoded form: text fields only, so no files. Only for requests that declare it: one
+     * without any content type goes to the multipart route, which answers what is missing.
+     */
+    @Post(
+            uris = {"/create-from-context", "/{workspaceId}/create-from-context"},
+            consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @RouteCondition("#{request.getContentType().isPresent()}")
+    Envelope createFromUrlEncodedForm(
+            @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body Map<String, Object> body) {
+        Map<String, Object> form = body == null ? Map.of() : body;
+        if (form.containsKey("files")) {
+            throw new InvalidInputException(
+                    "files can only be uploaded in a multipart/form-data request; a url-encoded form carries "
+                            + "'context' and 'scope' only");
+        }
+        return created(caller, workspaceId, text(form, "context"), text(form, "scope"), List.of());
+    }
+
+    private Envelope created(
+            User caller,
+            String workspaceId,
+            String context,
+            String scopeName,
+            List<DraftProjectFromContext.Upload> files) {
+        Scope scope = Scope.parse(scopeName);
         CreateProjectFromContext.Created created = create.execute(new CreateProjectFromContext.Command(
-                caller,
-                workspaceId,
-                scope,
-                new DraftProjectFromContext.Command(caller, form.field("context"), form.files())));
+                caller, workspaceId, scope, new DraftProjectFromContext.Command(caller, context, files)));
 
         Map<String, Object> data = Views.project(created.project(), null);
         data.put("params", created.analysis().draft().params());
@@ -53,6 +83,18 @@ final class CreateFromContextController {
                         .toList());
         data.put("analysis", AnalysisViews.AnalysisView.of(created.analysis()));
         return Envelope.success("Project created from context", data);
+    }
+
+    /** A url-encoded field given once (a repeated field is a list, which no field here may be). */
+    private static String text(Map<String, Object> form, String name) {
+        Object value = form.get(name);
+        if (value instanceof List<?> values) {
+            if (values.size() != 1) {
+                throw new InvalidInputException("'" + name + "' must be given once");
+            }
+            value = values.getFirst();
+        }
+        return value == null ? null : value.toString();
     }
 
     private static Map<String, Object> document(Document d) {

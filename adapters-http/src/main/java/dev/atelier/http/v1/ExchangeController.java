@@ -102,7 +102,10 @@ final class ExchangeController {
             @Caller User caller, @PathVariable("workspaceId") String workspaceId, @Nullable @Body ImportRequest body) {
         ImportRequest request = required(body, "export_data");
         ImportProject.Imported imported = importProject.execute(new ImportProject.Command(
-                caller, workspace(workspaceId, request.workspaceId()), request.exportData(), scope(request.scope())));
+                caller,
+                workspace(workspaceId, request.workspaceId()),
+                exportOf(request.exportData()),
+                scope(request.scope())));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("new_project_id", imported.project().id().value());
         data.put(
@@ -114,6 +117,21 @@ final class ExchangeController {
                                 : imported.paramHistory().getLast()));
         data.put("summary", imported.summary());
         return Envelope.success("Project imported successfully", data);
+    }
+
+    /**
+     * {@code export_data} as the export itself, or as the whole answer of the export request
+     * ({@code {"status": "success", "message", "data": {export}}}), as workspace imports take it too.
+     */
+    static Object exportOf(Object exportData) {
+        if (exportData instanceof Map<?, ?> answer
+                && "success".equals(answer.get("status"))
+                && answer.get("data") instanceof Map<?, ?> export
+                && !answer.containsKey("format")
+                && !answer.containsKey("tables")) {
+            return export;
+        }
+        return exportData;
     }
 
     // ---- export-workspace (streamed)

@@ -20,6 +20,9 @@ import java.util.Map;
  * An import request body spooled to a file, read with Jackson's streaming parser: the request's
  * own small members ({@code workspace_id}, {@code scope}) and the export's header are read once;
  * the tables are read row by row, as often as the import needs, so the heap never holds the export.
+ * {@code export_data} is the export itself, or the whole answer of an export request
+ * ({@code {"status": "success", "message", "data": {export}}}): a client that passes on what the
+ * export call returned, as the Workspaces API reference's Python example does, imports the same.
  */
 final class JsonFileExportSource implements ExportSource {
     private static final String EXPORT = "export_data";
@@ -30,6 +33,7 @@ final class JsonFileExportSource implements ExportSource {
     private final Map<String, Object> header = new LinkedHashMap<>();
     private final List<String> tables = new ArrayList<>();
     private boolean exportPresent;
+    private boolean wrapped;
 
     JsonFileExportSource(ObjectMapper mapper, Path file) {
         this.mapper = mapper;
@@ -59,7 +63,7 @@ final class JsonFileExportSource implements ExportSource {
     @Override
     public void rows(String table, RowConsumer consumer) {
         try (JsonParser p = mapper.createParser(file.toFile())) {
-            if (!enter(p, EXPORT) || !enter(p, "tables") || !enter(p, table)) {
+            if (!enter(p, EXPORT) || (wrapped && !enter(p, "data")) || !enter(p, "tables") || !enter(p, table)) {
                 return;
             }
             if (p.currentToken() != JsonToken.START_ARRAY) {
@@ -100,6 +104,7 @@ final class JsonFileExportSource implements ExportSource {
     }
 
     private void scan() {
+        wrapped = exportAnswer();
         try (JsonParser p = mapper.createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidInputException("request body must be a JSON object with export_data");
@@ -118,27 +123,15 @@ final class JsonFileExportSource implements ExportSource {
                 if (value != JsonToken.START_OBJECT) {
                     throw new InvalidInputException(EXPORT + " must be an object");
                 }
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String member = p.currentName();
-                    JsonToken token = p.nextToken();
-                    if (!member.equals("tables")) {
-                        header.put(member, mapper.readValue(p, Object.class));
-                        continue;
-                    }
-                    if (token == JsonToken.VALUE_NULL) {
-                        continue;
-                    }
-                    if (token != JsonToken.START_OBJECT) {
-                        throw new InvalidInputException(EXPORT + ".tables must be an object");
-                    }
+                if (wrapped) {
+                    enter(p, "data");
+                    export(p);
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String table = p.currentName();
-                        if (p.nextToken() != JsonToken.START_ARRAY) {
-                            throw new InvalidInputException(EXPORT + ".tables." + table + " must be an array of rows");
-                        }
-                        tables.add(table);
+                        p.nextToken();
                         p.skipChildren();
                     }
+                } else {
+                    export(p);
                 }
             }
             if (p.nextToken() != null) {
@@ -151,6 +144,65 @@ final class JsonFileExportSource implements ExportSource {
             throw new InvalidInputException("request body is not valid JSON text in UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the members of the export object the parser is at: the header, and where each table is. */
+    private void export(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String member = p.currentName();
+            JsonToken token = p.nextToken();
+            if (!member.equals("tables")) {
+                header.put(member, mapper.readValue(p, Object.class));
+                continue;
+            }
+            if (token == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            if (token != JsonToken.START_OBJECT) {
+                throw new InvalidInputException(EXPORT + ".tables must be an object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String table = p.currentName();
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    throw new InvalidInputException(EXPORT + ".tables." + table + " must be an array of rows");
+                }
+                tables.add(table);
+                p.skipChildren();
+            }
+        }
+    }
+
+    /**
+     * Whether {@code export_data} is a whole export answer: {@code "status": "success"} and a
+     * {@code data} object, and no export members of its own. Malformed JSON is left to {@link #scan}.
+     */
+    private boolean exportAnswer() {
+        try (JsonParser p = mapper.createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT
+                    || !enter(p, EXPORT)
+                    || p.currentToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean success = false;
+            boolean data = false;
+            boolean export = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String member = p.currentName();
+                JsonToken token = p.nextToken();
+                switch (member) {
+                    case "status" -> success = token == JsonToken.VALUE_STRING && "success".equals(p.getText());
+                    case "data" -> data = token == JsonToken.START_OBJECT;
+                    case "format", "tables" -> export = true;
+                    default -> {
+                        // other members of an answer (message) or of an export: neither decides
+                    }
+                }
+                p.skipChildren();
+            }
+            return success && data && !export;
+        } catch (IOException e) {
+            return false;
         }
     }
 

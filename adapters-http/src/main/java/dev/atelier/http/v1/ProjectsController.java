@@ -26,10 +26,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Projects API v1 (seeds 000 and 001): save, list, load, copy and cleanup. Every endpoint exists
- * with the workspace in the path ({@code /api/v1/projects/{workspace_id}/save}) and without it
+ * Projects API v1: save, list, load, copy and cleanup. Every endpoint exists with the workspace in
+ * the path ({@code /api/v1/projects/{workspace_id}/save}) and without it
  * ({@code /api/v1/projects/save}); {@code workspace_id}, {@code default} and no workspace at all
- * mean the caller's default workspace.
+ * mean the caller's default workspace. List and load answer GET with query parameters (the REST
+ * reference and the current Python SDK) and POST with a JSON body (the Python SDK generation that
+ * takes the workspace id: {@code {"scopes": [...]}} and {@code {"project": {"id", "scope"}}}).
  */
 @Controller("/api/v1/projects")
 final class ProjectsController {
@@ -63,12 +65,16 @@ final class ProjectsController {
     @Introspected
     record CopyBody(String projectId, String workspaceId, String newProjectName, String targetScope) {}
 
-    /** {@code {"project": {"id"?, "scope"?}}} of cleanup. */
+    /** {@code {"project": {"id"?, "scope"?}}} of cleanup and of a POSTed load. */
     @Introspected
-    record CleanupBody(CleanupFields project) {}
+    record ProjectRefBody(ProjectRef project) {}
 
     @Introspected
-    record CleanupFields(String id, String scope) {}
+    record ProjectRef(String id, String scope) {}
+
+    /** {@code {"scopes": ["user", "shared"]}} (or a comma-separated string) of a POSTed list. */
+    @Introspected
+    record ListBody(Object scopes) {}
 
     @Post(uris = {"/save", "/{workspaceId}/save"})
     Envelope save(@Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body SaveBody body) {
@@ -83,6 +89,24 @@ final class ProjectsController {
         data.put("created", saved.created());
         data.put("project", Views.project(saved.project(), null));
         return Envelope.success("Project saved successfully", data);
+    }
+
+    @Post(uris = {"/list", "/{workspaceId}/list"})
+    Envelope listPosted(
+            @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body ListBody body) {
+        return list(caller, workspaceId, body == null ? null : scopes(body.scopes()), null, null);
+    }
+
+    /** The body's scopes as the query parameter writes them: a list of names, or the comma-separated text. */
+    private static String scopes(Object scopes) {
+        if (scopes == null || scopes instanceof String) {
+            return (String) scopes;
+        }
+        if (scopes instanceof List<?> names && names.stream().allMatch(String.class::isInstance)) {
+            return String.join(",", names.stream().map(String.class::cast).toList());
+        }
+        throw new InvalidInputException(
+                "scopes must be a list of scope names (user, organization, shared) or a comma-separated string");
     }
 
     @Get(uris = {"/list", "/{workspaceId}/list"})
@@ -106,6 +130,16 @@ final class ProjectsController {
         List<Map<String, Object>> projects =
                 page.items().stream().map(p -> Views.project(p, null)).toList();
         return Envelope.success("Projects retrieved successfully", projects);
+    }
+
+    @Post(uris = {"/load", "/{workspaceId}/load"})
+    Envelope loadPosted(
+            @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body ProjectRefBody body) {
+        if (body == null || body.project() == null) {
+            throw new InvalidInputException(
+                    "request body must be a JSON object with a 'project' object ({\"id\", \"scope\"?})");
+        }
+        return load(caller, workspaceId, body.project().id(), body.project().scope());
     }
 
     @Get(uris = {"/load", "/{workspaceId}/load"})
@@ -141,7 +175,7 @@ final class ProjectsController {
 
     @Post(uris = {"/cleanup", "/{workspaceId}/cleanup"})
     Envelope cleanup(
-            @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body CleanupBody body) {
+            @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body ProjectRefBody body) {
         if (body == null || body.project() == null) {
             throw new InvalidInputException(
                     "request body must be a JSON object with a 'project' object ({\"id\"?, \"scope\"?})");

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Assumptions;
  * Database helpers of the fault tests: a throw-away PostgreSQL database on the test server
  * ({@code ATELIER_TEST_POSTGRES_URL}, skipped loudly when absent unless
  * {@code ATELIER_REQUIRE_POSTGRES_TESTS=true}), row counts of every table, and plain SQL next to a
- * running server (on its own connection, outside the server's pool).
+ * running server (on its own connection, outside the server's pool). The conformance suite takes
+ * its PostgreSQL database from here too, so every PostgreSQL test of this module finds the server the
+ * same way.
  */
-final class FaultDatabases {
+public final class FaultDatabases {
     /** Every table Atelier writes (Flyway's history excluded). */
     static final List<String> TABLES = List.of(
             "users",
@@ -33,7 +35,7 @@ final class FaultDatabases {
     private FaultDatabases() {}
 
     /** {@code properties} plus no analyzer warm-up (these tests never analyze; it only costs CPU). */
-    static Map<String, Object> quiet(Map<String, Object> properties) {
+    public static Map<String, Object> quiet(Map<String, Object> properties) {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("atelier.analyzer.warm-up", false);
         return all;
@@ -53,7 +55,7 @@ final class FaultDatabases {
     }
 
     /** A new empty database on the test PostgreSQL server; drop it with {@link PostgresDatabase#close}. */
-    static PostgresDatabase postgres() {
+    public static PostgresDatabase postgres() {
         String url = System.getenv("ATELIER_TEST_POSTGRES_URL");
         if (url == null || url.isBlank()) {
             skipOrFail("PostgreSQL fault tests NOT RUN: ATELIER_TEST_POSTGRES_URL is not set");
@@ -82,9 +84,9 @@ final class FaultDatabases {
     }
 
     /** A database of its own on the test PostgreSQL server. */
-    record PostgresDatabase(String serverUrl, String url, String user, String password, String name)
+    public record PostgresDatabase(String serverUrl, String url, String user, String password, String name)
             implements AutoCloseable {
-        Map<String, Object> properties() {
+        public Map<String, Object> properties() {
             return Map.of(
                     "datasources.default.url", url,
                     "datasources.default.username", user,

@@ -100,7 +100,7 @@ class ResourceProjectsHttpTest {
     }
 
     @Test
-    void seed_delete_example_is_ok_true_and_only_for_the_owner() {
+    void seed_delete_example_is_ok_true_only_for_the_owner_and_a_second_delete_is_404() {
         String id = create(alice, "To delete", null);
         server.post("/api/projects/" + id + "/members", alice.token(), Map.of("email", bob.email(), "role", "admin"));
 
@@ -109,11 +109,8 @@ class ResourceProjectsHttpTest {
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().path("ok").asBoolean()).isTrue();
         assertProblem(server.get("/api/projects/" + id, alice.token()), 404);
-        assertThat(server.delete("/api/projects/" + id, alice.token())
-                        .json()
-                        .path("ok")
-                        .asBoolean())
-                .isTrue();
+        // a second delete is told that nothing is there, exactly as a GET is
+        assertProblem(server.delete("/api/projects/" + id, alice.token()), 404);
     }
 
     @Test

@@ -15,7 +15,7 @@ class ResourceRoleMatrixHttpTest {
 
     @ParameterizedTest(name = "{0}: read {1}, update {2}, add member {3}, delete {4}")
     @CsvSource({
-        "none,   404, 404, 404, 200",
+        "none,   404, 404, 404, 404",
         "viewer, 200, 403, 403, 403",
         "editor, 200, 200, 403, 403",
         "admin,  200, 200, 201, 403",

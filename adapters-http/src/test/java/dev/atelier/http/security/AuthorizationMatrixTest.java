@@ -128,7 +128,9 @@ class AuthorizationMatrixTest {
     private static final String WRITE = "401 401 404 404 403 403 200 200 200 404";
     private static final String MANAGE_MEMBERS = "401 401 404 404 403 403 403 201 201 404";
     private static final String REMOVE_MEMBER = "401 401 404 404 403 403 403 200 200 404";
-    private static final String DELETE = "401 401 200 200 403 403 403 403 200 200";
+    /** Deleting a project one cannot see is "not found", exactly like reading it. */
+    private static final String DELETE = "401 401 404 404 403 403 403 403 200 404";
+
     private static final String SERVER_ADMIN_ONLY = "401 401 403 403 403 403 403 403 403 200";
     /** Dialect 1's save with an existing id it may not write: the id is taken (409), nothing changes. */
     private static final String UPDATE_BY_ID = "401 401 409 409 403 403 200 200 200 409";
@@ -163,10 +165,20 @@ class AuthorizationMatrixTest {
                     c -> c.post(p + "/save", Map.of("project", Map.of("name", c.freshName())))));
             rows.add(new Row("GET " + base + "/list", "list", ANY_USER, c -> c.get(p + "/list")));
             rows.add(new Row(
+                    "POST " + base + "/list",
+                    "list (JSON body)",
+                    ANY_USER,
+                    c -> c.post(p + "/list", Map.of("scopes", List.of("user", "shared")))));
+            rows.add(new Row(
                     "GET " + base + "/load",
                     "load the project",
                     READ,
                     c -> c.get(p + "/load?project_id=" + c.project())));
+            rows.add(new Row(
+                    "POST " + base + "/load",
+                    "load the project (JSON body)",
+                    READ,
+                    c -> c.post(p + "/load", Map.of("project", Map.of("id", c.project(), "scope", "user")))));
             rows.add(new Row(
                     "POST " + base + "/copy",
                     "copy the project",
@@ -214,6 +226,14 @@ class AuthorizationMatrixTest {
                             p + "/create-from-context",
                             Map.of("context", "Analyze churn of customers", "scope", "user"),
                             null)));
+            rows.add(new Row(
+                    "POST " + base + "/create-from-context",
+                    "create from a context (url-encoded form)",
+                    ANY_USER,
+                    c -> c.postBytes(
+                            p + "/create-from-context",
+                            "application/x-www-form-urlencoded",
+                            "context=Analyze+churn+of+customers&scope=user".getBytes(StandardCharsets.US_ASCII))));
         }
 
         // ---- dialect 1: project routes naming another user's workspace in the path
@@ -230,6 +250,11 @@ class AuthorizationMatrixTest {
                 "list the owner's workspace",
                 OWN_WORKSPACE,
                 c -> c.get("/api/v1/projects/" + c.workspace() + "/list")));
+        rows.add(new Row(
+                "POST " + inWorkspace + "/list",
+                "list the owner's workspace (JSON body)",
+                OWN_WORKSPACE,
+                c -> c.post("/api/v1/projects/" + c.workspace() + "/list", Map.of("scopes", List.of("user")))));
         rows.add(new Row(
                 "POST " + inWorkspace + "/export-workspace",
                 "export the owner's workspace",

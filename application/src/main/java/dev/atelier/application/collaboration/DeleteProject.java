@@ -6,8 +6,9 @@ import dev.atelier.domain.port.UnitOfWork;
 
 /**
  * Deletes one project with everything attached to it. Only the project's owner may; other members
- * are refused (403). Idempotent: a project that is gone, or that the caller cannot see at all,
- * deletes nothing and is not an error.
+ * are refused (forbidden). A project that does not exist, that the caller cannot see at all, or that
+ * an earlier delete already removed is not found, exactly as reading it would be: the caller learns
+ * that nothing was deleted.
  */
 public final class DeleteProject {
     private final CleanupProjects cleanup;
@@ -20,8 +21,7 @@ public final class DeleteProject {
 
     public record Command(User caller, String projectId) {}
 
-    /** @return whether a project was deleted by this call */
-    public boolean execute(Command c) {
-        return uow.inTransaction(() -> cleanup.deleteOne(c.caller(), c.projectId())) > 0;
+    public void execute(Command c) {
+        uow.run(() -> cleanup.deleteOne(c.caller(), c.projectId()));
     }
 }

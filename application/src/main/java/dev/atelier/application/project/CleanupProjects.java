@@ -3,7 +3,6 @@ package dev.atelier.application.project;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.error.ForbiddenException;
 import dev.atelier.domain.error.NotFoundException;
-import dev.atelier.domain.model.Ids;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.model.Role;
@@ -13,11 +12,14 @@ import dev.atelier.domain.model.Workspace;
 import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.UnitOfWork;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Deletes projects. With an id: that project, which only its owner may delete. Without: every
- * project the caller owns in the workspace with the given scope. Idempotent: deleting what is
- * already gone (or was never visible) deletes nothing and is not an error.
+ * Deletes projects. With an id: that one project, which only its owner may delete; an id that does
+ * not exist, that the caller cannot see, or (when the request names a workspace) that lives in
+ * another workspace is "not found", exactly as reading it would be, so a mistyped id or a second
+ * delete never passes for a delete that happened. Without an id: a sweep of every project the caller
+ * owns in the workspace with the given scope, which may find nothing (0 deleted) and still succeed.
  */
 public final class CleanupProjects {
     private final ProjectRepository projects;
@@ -41,11 +43,14 @@ public final class CleanupProjects {
         }
     }
 
-    /** @return how many projects were deleted */
+    /** @return how many projects were deleted (1 when an id was given) */
     public int execute(Command c) {
         Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
         if (c.projectId() != null) {
-            return uow.inTransaction(() -> deleteOne(c.caller(), c.projectId()));
+            Optional<Workspace> named =
+                    Workspace.isDefaultAlias(c.workspace()) ? Optional.empty() : Optional.of(workspace);
+            uow.run(() -> deleteOne(c.caller(), c.projectId(), named));
+            return 1;
         }
         return uow.inTransaction(() -> {
             List<ProjectId> owned =
@@ -60,22 +65,23 @@ public final class CleanupProjects {
         });
     }
 
-    /** Deletes one project on which the caller holds the owner role; used by every dialect's delete. */
-    public int deleteOne(User caller, String projectId) {
-        if (!Ids.isValid(projectId)) {
-            return 0;
-        }
-        ProjectAccess.Granted granted;
-        try {
-            granted = access.requireLocked(caller, projectId, Role.VIEWER);
-        } catch (NotFoundException gone) {
-            return 0;
-        }
+    /**
+     * Deletes one project on which the caller holds the owner role; used by every dialect's delete.
+     * Not found when the project does not exist or the caller has no role on it; forbidden below owner.
+     */
+    public void deleteOne(User caller, String projectId) {
+        deleteOne(caller, projectId, Optional.empty());
+    }
+
+    private void deleteOne(User caller, String projectId, Optional<Workspace> named) {
+        ProjectAccess.Granted granted = access.requireLocked(caller, projectId, Role.VIEWER, named);
         if (!granted.role().canDelete()) {
             throw new ForbiddenException("deleting project " + projectId + " needs the owner role; you have "
                     + granted.role().wire());
         }
         Project project = granted.project();
-        return projects.delete(project.id()) ? 1 : 0;
+        if (!projects.delete(project.id())) {
+            throw new NotFoundException("project " + project.id().value() + " not found");
+        }
     }
 }

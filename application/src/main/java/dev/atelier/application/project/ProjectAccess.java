@@ -42,7 +42,15 @@ public final class ProjectAccess {
 
     /** As {@link #require}, and the project must live in {@code workspace} when one was named explicitly. */
     public Granted require(User caller, String projectId, Role needed, Optional<Workspace> explicitWorkspace) {
-        Granted granted = require(caller, projectId, needed);
+        return inWorkspace(require(caller, projectId, needed), projectId, explicitWorkspace);
+    }
+
+    /** As {@link #requireLocked}, and the project must live in {@code workspace} when one was named explicitly. */
+    public Granted requireLocked(User caller, String projectId, Role needed, Optional<Workspace> explicitWorkspace) {
+        return inWorkspace(requireLocked(caller, projectId, needed), projectId, explicitWorkspace);
+    }
+
+    private static Granted inWorkspace(Granted granted, String projectId, Optional<Workspace> explicitWorkspace) {
         if (explicitWorkspace.isPresent()
                 && !explicitWorkspace.get().id().equals(granted.project().workspaceId())) {
             throw notFound(projectId);

@@ -75,19 +75,17 @@ class ProjectLifecycleTest {
     }
 
     @Test
-    void only_the_owner_deletes_and_deleting_again_is_harmless() {
+    void only_the_owner_deletes_and_deleting_again_is_not_found() {
         f.grant(project, bob, Role.ADMIN);
         assertThatThrownBy(() -> f.deleteProject.execute(
                         new DeleteProject.Command(bob, project.id().value())))
                 .isInstanceOf(ForbiddenException.class);
 
-        assertThat(f.deleteProject.execute(
-                        new DeleteProject.Command(alice, project.id().value())))
-                .isTrue();
-        assertThat(f.deleteProject.execute(
-                        new DeleteProject.Command(alice, project.id().value())))
-                .isFalse();
+        f.deleteProject.execute(new DeleteProject.Command(alice, project.id().value()));
         assertThat(f.store.projects.findById(project.id())).isEmpty();
+        assertThatThrownBy(() -> f.deleteProject.execute(
+                        new DeleteProject.Command(alice, project.id().value())))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.application.TestAtelier;
+import dev.atelier.application.workspace.SaveWorkspace;
 import dev.atelier.domain.error.ConflictException;
 import dev.atelier.domain.error.ForbiddenException;
 import dev.atelier.domain.error.InvalidInputException;
@@ -158,26 +159,50 @@ class ProjectsTest {
     }
 
     @Test
-    void cleanup_of_one_project_is_for_its_owner_and_idempotent() {
+    void cleanup_of_one_project_is_for_its_owner_and_an_id_it_cannot_delete_is_not_found() {
         Project p = atelier.project(alice, "Doomed");
         atelier.store.members.save(new Member(p.id(), bob.id(), Role.ADMIN, atelier.clock.instant()));
         assertThatThrownBy(() ->
                         atelier.cleanupProjects.execute(new CleanupProjects.Command(bob, null, p.id().value(), null)))
                 .isInstanceOf(ForbiddenException.class);
-        assertThat(atelier.cleanupProjects.execute(new CleanupProjects.Command(eve, null, p.id().value(), null)))
-                .isZero();
+        assertThatThrownBy(() ->
+                        atelier.cleanupProjects.execute(new CleanupProjects.Command(eve, null, p.id().value(), null)))
+                .as("another tenant's project looks exactly like a missing one")
+                .isInstanceOf(NotFoundException.class);
+        assertThat(atelier.store.projects.findById(p.id())).isPresent();
         assertThat(atelier.cleanupProjects.execute(new CleanupProjects.Command(alice, null, p.id().value(), null)))
                 .isEqualTo(1);
-        assertThat(atelier.cleanupProjects.execute(new CleanupProjects.Command(alice, null, p.id().value(), null)))
-                .isZero();
+        assertThatThrownBy(() ->
+                        atelier.cleanupProjects.execute(new CleanupProjects.Command(alice, null, p.id().value(), null)))
+                .as("a second cleanup of the same id")
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() ->
+                        atelier.cleanupProjects.execute(new CleanupProjects.Command(alice, null, "no such id!", null)))
+                .isInstanceOf(NotFoundException.class);
         assertThat(atelier.store.events.timeline(p.id())).isEmpty();
+    }
+
+    @Test
+    void cleanup_of_one_project_through_another_workspace_is_not_found_and_deletes_nothing() {
+        Project p = atelier.project(alice, "Elsewhere");
+        String other = atelier.saveWorkspace
+                .execute(new SaveWorkspace.Command(alice, null, "Other", null, null, null))
+                .id()
+                .value();
+        assertThatThrownBy(() -> atelier.cleanupProjects.execute(
+                        new CleanupProjects.Command(alice, other, p.id().value(), null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(atelier.store.projects.findById(p.id())).isPresent();
+        assertThat(atelier.cleanupProjects.execute(
+                        new CleanupProjects.Command(alice, "workspace_id", p.id().value(), null)))
+                .isEqualTo(1);
     }
 
     @Test
     void a_member_granted_the_owner_role_may_delete_the_project() {
         Project p = atelier.project(alice, "Handed over");
         atelier.store.members.save(new Member(p.id(), bob.id(), Role.OWNER, atelier.clock.instant()));
-        assertThat(atelier.cleanupProjects.deleteOne(bob, p.id().value())).isEqualTo(1);
+        atelier.cleanupProjects.deleteOne(bob, p.id().value());
         assertThat(atelier.store.projects.findById(p.id())).isEmpty();
     }
 
