@@ -147,8 +147,19 @@ final class ResourceProjectsController {
     @Post
     HttpResponse<Map<String, Object>> create(@Caller User caller, @Nullable @Body Map<String, Object> body) {
         Map<String, Object> b = object(body, "name");
-        SaveProject.Saved saved = saveProject.execute(
-                SaveProject.Command.of(caller, null, null, requiredName(b), string(b, "description"), null, null));
+        SaveProject.Saved saved = saveProject.execute(new SaveProject.Command(
+                caller,
+                null,
+                null,
+                requiredName(b),
+                string(b, "description"),
+                jsonObject(b, "metadata"),
+                null,
+                string(b, "type"),
+                jsonObject(b, "params"),
+                null,
+                null,
+                Optional.empty()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("project_id", saved.project().id().value());
         answer.put("project", view(saved.project()));
@@ -430,6 +441,16 @@ final class ResourceProjectsController {
             return (String) v;
         }
         throw new InvalidInputException(key + " must be a string");
+    }
+
+    /** An optional JSON object field (metadata, params); anything but an object or null is a 400. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> jsonObject(Map<String, Object> b, String key) {
+        Object v = b.get(key);
+        if (v == null || v instanceof Map<?, ?>) {
+            return (Map<String, Object>) v;
+        }
+        throw new InvalidInputException(key + " must be a JSON object");
     }
 
     private static byte[] bytes(CompletedFileUpload file) {

@@ -144,7 +144,7 @@ class AccountsTest {
     @Test
     void only_an_admin_sees_what_the_server_runs_with() {
         var installation = new DescribeServer.Installation("1.2.3", "H2", "2.3", "offline", "all-MiniLM-L6-v2");
-        DescribeServer describe = new DescribeServer(installation);
+        DescribeServer describe = new DescribeServer(() -> installation);
         User admin = admin();
         var bob = atelier.createUser.execute(new CreateUser.Command(admin, "bob@example.com", "Bob", null, false));
 
