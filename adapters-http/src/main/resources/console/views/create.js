@@ -9,11 +9,14 @@ export async function createView() {
     v1('GET', '/api/v1/workspaces/list'),
     v1('GET', '/api/v1/projects/list-templates'),
   ]);
+  // the draft to review takes the page's full width, below both ways of creating
+  const review = h('div', { id: 'draft-review' });
   return h(
     'div',
     heading('New project'),
     h('p', { class: 'sub' }, 'Describe the project and drop a few files: Atelier drafts its name, description, task kind, domain, tags, template and params for you to review. Or fill it in yourself.'),
-    h('div', { class: 'grid' }, fromContextPanel(templates), byHandPanel(workspaces)),
+    h('div', { class: 'grid' }, fromContextPanel(templates, review), byHandPanel(workspaces)),
+    review,
   );
 }
 
@@ -54,7 +57,7 @@ function byHandPanel(workspaces) {
   return h('section', { class: 'panel', 'aria-labelledby': 'by-hand-title' }, h('h2', { id: 'by-hand-title' }, 'By hand'), form);
 }
 
-function fromContextPanel(templates) {
+function fromContextPanel(templates, review) {
   const files = [];
   const context = h('textarea', { name: 'context', rows: '5' });
   const input = h('input', { type: 'file', name: 'files', multiple: true, id: 'context-files' });
@@ -69,7 +72,6 @@ function fromContextPanel(templates) {
   );
   const analyse = h('button', { type: 'submit' }, 'Draft the project');
   const slot = h('div', { id: 'analysis-progress' });
-  const review = h('div', { id: 'draft-review' });
   const form = h(
     'form',
     { id: 'context-form' },
@@ -152,7 +154,6 @@ function fromContextPanel(templates) {
     { class: 'panel', 'aria-labelledby': 'context-title' },
     h('h2', { id: 'context-title' }, 'From a description and files'),
     form,
-    review,
   );
 }
 
@@ -200,12 +201,12 @@ function reviewPanel(answer, files, templates, discard) {
   const form = h(
     'form',
     { id: 'draft-form' },
-    field('Name', name),
-    field('Description', description),
-    scored('Task kind', type, analysis.task_kind),
-    scored('Domain', domain, analysis.domain),
-    field('Tags', tags, 'Separated by commas.'),
-    scored('Template', template, analysis.template),
+    h(
+      'div',
+      { class: 'grid' },
+      h('div', field('Name', name), field('Description', description), field('Tags', tags, 'Separated by commas.')),
+      h('div', scored('Task kind', type, analysis.task_kind), scored('Domain', domain, analysis.domain), scored('Template', template, analysis.template)),
+    ),
     field('Params (JSON object)', params),
     slot,
     h('div', { class: 'actions' }, confirm, discardButton),

@@ -26,15 +26,17 @@ const at = (role, needed) => (RANK[role] || 0) >= RANK[needed];
 export async function projectView({ match }) {
   const id = decodeURIComponent(match[1]);
   const base = `/api/projects/${encodeURIComponent(id)}`;
-  const [loaded, resource, params, members, documents, timeline] = await Promise.all([
+  const [loaded, resource, params, members, documents, timeline, workspaces] = await Promise.all([
     v1('GET', `/api/v1/projects/load?project_id=${encodeURIComponent(id)}`),
     request('GET', base, { raw: true }).then(async (r) => ({ etag: r.headers.get('ETag'), body: await r.json() })),
     get(`${base}/params`),
     get(`${base}/members?limit=100`),
     get(`${base}/documents`),
     get(`${base}/timeline`),
+    v1('GET', '/api/v1/workspaces/list'),
   ]);
   const project = { ...loaded, ...resource.body.project, etag: resource.etag };
+  project.workspace = workspaces.find((w) => w.id === loaded.workspace_id) || null;
   const role = loaded.role;
   const refresh = () => go(`#/projects/${encodeURIComponent(id)}`);
   const ctx = { id, base, project, role, refresh };
@@ -77,7 +79,12 @@ function detailsPanel({ base, project, role, refresh }) {
     tags.length ? [h('dt', 'Tags'), h('dd', h('span', { class: 'tags' }, tags.map((t) => h('span', { class: 'badge' }, String(t)))))] : null,
     meta.template_id ? [h('dt', 'Template'), h('dd', String(meta.template_id))] : null,
     h('dt', 'Workspace'),
-    h('dd', h('a', { href: `#/workspaces/${encodeURIComponent(project.workspace_id)}` }, project.workspace_id)),
+    h(
+      'dd',
+      project.workspace
+        ? h('a', { href: `#/workspaces/${encodeURIComponent(project.workspace_id)}` }, project.workspace.name)
+        : 'a workspace of its owner',
+    ),
     h('dt', 'Visible to'),
     h('dd', project.scope === 'organization' ? 'its members and your organization' : 'its members'),
     h('dt', 'Created'),

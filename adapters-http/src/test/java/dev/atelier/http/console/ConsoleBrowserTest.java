@@ -285,6 +285,7 @@ class ConsoleBrowserTest {
         assertThat(server.get("/api/projects", gus.token()).json().path("total").asInt())
                 .as("nothing saved before confirmation")
                 .isZero();
+        js("document.getElementById('draft-review').scrollIntoView(); window.scrollBy(0, -70)");
         shot("console-draft-review");
 
         type(By.id("draft-name"), "Store demand forecast");
@@ -427,7 +428,7 @@ class ConsoleBrowserTest {
         type(By.cssSelector("#workspace-project-form [name=name]"), "Supply plan");
         click(By.cssSelector("#workspace-project-form button[type=submit]"));
         waitForHeading("Supply plan");
-        assertThat(text(By.cssSelector("dl.facts"))).contains(workspace);
+        assertThat(text(By.cssSelector("dl.facts"))).contains("Forecasting lab");
 
         open("#/workspaces/" + workspace);
         waitForHeading("Forecasting lab");
