@@ -157,13 +157,24 @@ function fromContextPanel(templates, review) {
   );
 }
 
-/** "0.71 · runner-up regression (0.52)" from an analysis score, or why there is none. */
+const number = (v) => (v === null || v === undefined ? null : Number(v).toFixed(2));
+
+/**
+ * "Analyzer: forecasting, confidence 0.71 · runner-up regression (0.52)" from an analysis score;
+ * says so when nothing cleared the analyzer's threshold, or when the provider gave no score.
+ */
 function scoreText(score) {
   if (!score) return 'no score from this analyzer';
   const parts = [];
-  parts.push(score.score === null || score.score === undefined ? 'no score' : `confidence ${Number(score.score).toFixed(2)}`);
+  const confidence = number(score.score);
+  if (score.label === null || score.label === undefined) {
+    parts.push(`Analyzer: nothing cleared its threshold${confidence ? ` (best ${confidence})` : ''}`);
+  } else {
+    parts.push(`Analyzer: ${score.label}${confidence ? `, confidence ${confidence}` : ', no score from the provider'}`);
+  }
   if (score.runner_up) {
-    parts.push(`runner-up ${score.runner_up}${score.runner_up_score !== null && score.runner_up_score !== undefined ? ` (${Number(score.runner_up_score).toFixed(2)})` : ''}`);
+    const second = number(score.runner_up_score);
+    parts.push(`runner-up ${score.runner_up}${second ? ` (${second})` : ''}`);
   }
   return parts.join(' · ');
 }
