@@ -138,13 +138,8 @@ export function send(method, path, body, { contentType, onProgress, onSent } = {
   });
 }
 
-/** Downloads an answer as a file: a temporary object URL clicked by a link (no key in any URL). */
-export async function download(method, path, fallbackName, json) {
-  const response = await request(method, path, json === undefined ? { raw: true } : { raw: true, json });
-  const blob = await response.blob();
-  const disposition = response.headers.get('Content-Disposition') || '';
-  const match = /filename="?([^";]+)"?/i.exec(disposition);
-  const name = match ? match[1] : fallbackName;
+/** Saves a blob as a file: a temporary object URL clicked by a link (no key in any URL). */
+export function saveBlob(blob, name) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -154,4 +149,13 @@ export async function download(method, path, fallbackName, json) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return { name, size: blob.size };
+}
+
+/** Downloads an answer as a file, under the name the server gives it or {fallbackName}. */
+export async function download(method, path, fallbackName, json) {
+  const response = await request(method, path, json === undefined ? { raw: true } : { raw: true, json });
+  const blob = await response.blob();
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const match = /filename="?([^";]+)"?/i.exec(disposition);
+  return saveBlob(blob, match ? match[1] : fallbackName);
 }

@@ -187,3 +187,24 @@ export function heading(text) {
 export function json(value) {
   return JSON.stringify(value ?? {}, null, 2);
 }
+
+/**
+ * The JSON object typed in a textarea; undefined (after saying why and focusing the field) when
+ * it is not valid JSON or not an object.
+ */
+export function jsonObjectIn(textarea) {
+  let value;
+  try {
+    value = JSON.parse(textarea.value);
+  } catch (error) {
+    fail('The params are not valid JSON', error);
+    textarea.focus();
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    fail('The params must be a JSON object, like {"learning_rate": 0.01}');
+    textarea.focus();
+    return undefined;
+  }
+  return value;
+}

@@ -1,5 +1,5 @@
 import { post, send, v1 } from '../api.js';
-import { busy, clearMessages, fail, field, formatBytes, h, heading, json, notify, option, plural, progress, select, table } from '../ui.js';
+import { busy, clearMessages, fail, field, formatBytes, h, heading, json, jsonObjectIn, notify, option, plural, progress, select, table } from '../ui.js';
 import { go } from '../nav.js';
 import { attach } from './project.js';
 
@@ -224,19 +224,8 @@ function reviewPanel(answer, files, templates, discard) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    let values;
-    try {
-      values = JSON.parse(params.value);
-    } catch (error) {
-      fail('The params are not valid JSON', error);
-      params.focus();
-      return;
-    }
-    if (values === null || typeof values !== 'object' || Array.isArray(values)) {
-      fail('The params must be a JSON object');
-      params.focus();
-      return;
-    }
+    const values = jsonObjectIn(params);
+    if (values === undefined) return;
     await busy(confirm, async () => {
       discardButton.disabled = true;
       try {

@@ -1,4 +1,4 @@
-import { del, download, get, post, put, request, send, v1 } from '../api.js';
+import { del, download, get, post, put, request, saveBlob, send, v1 } from '../api.js';
 import {
   busy,
   confirmAction,
@@ -9,6 +9,7 @@ import {
   h,
   heading,
   json,
+  jsonObjectIn,
   notify,
   plural,
   progress,
@@ -147,19 +148,8 @@ function paramsPanel({ base, role, refresh }, params) {
     const form = h('form', { id: 'params-form' }, field('New params (JSON object)', text), field('Note for this version (optional)', instruction), h('div', { class: 'actions' }, save));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      let value;
-      try {
-        value = JSON.parse(text.value);
-      } catch (error) {
-        fail('The params are not valid JSON', error);
-        text.focus();
-        return;
-      }
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        fail('The params must be a JSON object, like {"learning_rate": 0.01}');
-        text.focus();
-        return;
-      }
+      const value = jsonObjectIn(text);
+      if (value === undefined) return;
       await busy(save, async () => {
         try {
           const body = { params: value };
@@ -389,14 +379,8 @@ function movePanel({ id, base, project, role }) {
     busy(jsonExport, async () => {
       try {
         const data = await v1('POST', '/api/v1/projects/export-project', { project_id: id });
-        const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-        const url = URL.createObjectURL(blob);
-        const link = h('a', { href: url, download: `project-${id}.json` });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        notify(`Exported “${project.name}” as project-${id}.json (${formatBytes(blob.size)}).`);
+        const file = saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), `project-${id}.json`);
+        notify(`Exported “${project.name}” as ${file.name} (${formatBytes(file.size)}).`);
       } catch (error) {
         fail('The export failed', error);
       }

@@ -1,4 +1,4 @@
-import { request, v1 } from '../api.js';
+import { download, v1 } from '../api.js';
 import { busy, fail, field, formatBytes, formatDate, h, heading, notify, plural, select, table } from '../ui.js';
 import { go } from '../nav.js';
 
@@ -82,15 +82,8 @@ export async function workspaceView({ match }) {
   exportButton.addEventListener('click', () =>
     busy(exportButton, async () => {
       try {
-        const response = await request('POST', `/api/v1/projects/${path}/export-workspace`, { raw: true, json: { scope: scope.value } });
-        const blob = await response.blob();
-        const url = URL.createObjectURL(blob);
-        const link = h('a', { href: url, download: `workspace-${id}.json` });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        notify(`Exported “${workspace.name}” as workspace-${id}.json (${formatBytes(blob.size)}).`);
+        const file = await download('POST', `/api/v1/projects/${path}/export-workspace`, `workspace-${id}.json`, { scope: scope.value });
+        notify(`Exported “${workspace.name}” as ${file.name} (${formatBytes(file.size)}).`);
       } catch (error) {
         fail('The export failed', error);
       }

@@ -134,9 +134,11 @@ final class ResourceProjectDetailsController {
         return view;
     }
 
-    private static Map<String, Object> document(DocumentInfo d) {
+    /** A document as this dialect shows it (listed here, and answered by an upload). */
+    static Map<String, Object> document(DocumentInfo d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
+        m.put("project_id", d.projectId().value());
         m.put("filename", d.filename());
         m.put("media_type", d.mediaType());
         m.put("size_bytes", d.sizeBytes());

@@ -333,21 +333,7 @@ final class ResourceProjectsController {
     }
 
     private static Map<String, Object> document(Document d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("project_id", d.projectId().value());
-        m.put("filename", d.filename());
-        m.put("media_type", d.mediaType());
-        m.put("size_bytes", d.sizeBytes());
-        m.put("sha256", d.sha256());
-        m.put("rows", d.rows());
-        m.put("columns", d.columns());
-        m.put("pages", d.pages());
-        m.put("characters", d.characters());
-        m.put("truncated", d.truncated());
-        m.put("dataset", d.dataset());
-        m.put("created_at", d.createdAt());
-        return m;
+        return ResourceProjectDetailsController.document(d.info());
     }
 
     // ---- parsing ----------------------------------------------------------------------------
