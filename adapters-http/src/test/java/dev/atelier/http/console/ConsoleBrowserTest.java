@@ -474,6 +474,7 @@ class ConsoleBrowserTest {
         waitForHeading("Administration");
 
         assertThat(text(By.id("server-facts"))).contains("H2", "offline", "all-MiniLM-L6-v2");
+        assertThat(unlabelledControls()).as("controls without a label").isEmpty();
         assertThat(text(By.id("users-table"))).contains(mo.email());
 
         click(By.cssSelector("button[aria-label='Issue a new key for " + mo.email() + "']"));
@@ -511,14 +512,26 @@ class ConsoleBrowserTest {
         signIn(ola.token(), "Projects");
 
         assertThat(overflow()).as("no sideways scrolling on the list").isLessThanOrEqualTo(0);
+        assertThat(unlabelledControls())
+                .as("controls without a label on the list")
+                .isEmpty();
         shot("console-projects-phone");
         click(By.linkText("Pocket project"));
         waitForHeading("Pocket project");
         assertThat(overflow()).as("no sideways scrolling on a project").isLessThanOrEqualTo(0);
+        assertThat(unlabelledControls())
+                .as("controls without a label on a project")
+                .isEmpty();
         assertThat(currentProjectId()).isEqualTo(id);
-        click(By.linkText("New project"));
-        waitForHeading("New project");
-        assertThat(overflow()).as("no sideways scrolling on the create page").isLessThanOrEqualTo(0);
+        for (String[] page :
+                new String[][] {{"New project", "New project"}, {"Import", "Import"}, {"Workspaces", "Workspaces"}}) {
+            click(By.linkText(page[0]));
+            waitForHeading(page[1]);
+            assertThat(overflow()).as("no sideways scrolling on " + page[1]).isLessThanOrEqualTo(0);
+            assertThat(unlabelledControls())
+                    .as("controls without a label on " + page[1])
+                    .isEmpty();
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -624,6 +637,14 @@ class ConsoleBrowserTest {
     private static String currentProjectId() {
         new WebDriverWait(driver(), WAIT).until(ExpectedConditions.urlMatches("#/projects/[^/?]+$"));
         return driver().getCurrentUrl().replaceAll(".*#/projects/", "");
+    }
+
+    /** Form controls that neither a label nor an aria-label names (their name attribute, or type). */
+    @SuppressWarnings("unchecked")
+    private static List<String> unlabelledControls() {
+        return (List<String>) js("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
+                + ".map(e => e.name || e.type)");
     }
 
     /** How many pixels the page is wider than the window (0 or less: it fits). */
