@@ -8,6 +8,7 @@ import dev.atelier.application.collaboration.ImportProjectArchive;
 import dev.atelier.application.collaboration.ListMembers;
 import dev.atelier.application.collaboration.ProjectArchive;
 import dev.atelier.application.collaboration.RemoveMember;
+import dev.atelier.application.collaboration.SetParams;
 import dev.atelier.application.collaboration.UpdateProject;
 import dev.atelier.application.collaboration.UploadDataset;
 import dev.atelier.application.project.ListProjects;
@@ -147,6 +148,9 @@ final class ResourceProjectsController {
     @Post
     HttpResponse<Map<String, Object>> create(@Caller User caller, @Nullable @Body Map<String, Object> body) {
         Map<String, Object> b = object(body, "name");
+        Map<String, Object> params = jsonObject(b, "params");
+        // the same rules as every other way to set params (reserved keys, an optional instruction)
+        SetParams.Split split = params == null ? null : SetParams.split(params, null);
         SaveProject.Saved saved = saveProject.execute(new SaveProject.Command(
                 caller,
                 null,
@@ -156,8 +160,8 @@ final class ResourceProjectsController {
                 jsonObject(b, "metadata"),
                 null,
                 string(b, "type"),
-                jsonObject(b, "params"),
-                null,
+                split == null ? null : split.params(),
+                split == null ? null : split.instruction(),
                 null,
                 Optional.empty()));
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -69,6 +69,10 @@ class ResourceProjectDetailsHttpTest {
                 server.post("/api/projects", alice.token(), Map.of("name", "Bad", "metadata", "x")),
                 400,
                 "metadata must be a JSON object");
+        assertProblem(
+                server.post("/api/projects", alice.token(), Map.of("name", "Bad", "params", Map.of("version", 1))),
+                400,
+                "'version' is reserved");
 
         assertThat(server.get("/api/projects?limit=1", alice.token())
                         .json()
