@@ -7,6 +7,9 @@ import dev.atelier.domain.port.ApiKeyRepository;
 import dev.atelier.persistence.ApiKeyRows.ApiKeyRow;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
@@ -58,5 +61,32 @@ final class JdbcApiKeyRepository implements ApiKeyRepository {
     @Override
     public boolean revoke(String keyId) {
         return db.write(c -> rows.updateRevoked(keyId, true) > 0);
+    }
+
+    @Override
+    public List<ApiKey> findByUserIds(Collection<UserId> users) {
+        List<String> ids = Db.sortedDistinct(users, UserId::value);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> {
+            List<ApiKey> keys = new ArrayList<>();
+            for (List<String> chunk : Db.chunks(ids)) {
+                keys.addAll(Db.query(
+                        c,
+                        "SELECT id, user_id, secret_hash, created_at, last_used_at, revoked FROM api_keys"
+                                + " WHERE user_id IN (" + Db.placeholders(chunk.size()) + ")"
+                                + " ORDER BY user_id, created_at, id",
+                        ps -> Db.bindStrings(ps, 1, chunk),
+                        rs -> new ApiKey(
+                                rs.getString("id"),
+                                new UserId(rs.getString("user_id")),
+                                rs.getString("secret_hash"),
+                                Db.getInstant(rs, "created_at"),
+                                Db.getInstant(rs, "last_used_at"),
+                                rs.getBoolean("revoked"))));
+            }
+            return keys;
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.atelier.persistence;
 
 import dev.atelier.domain.error.NotFoundException;
 import dev.atelier.domain.model.Document;
+import dev.atelier.domain.model.DocumentInfo;
 import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.port.DocumentRepository;
 import dev.atelier.persistence.DocumentRows.DocumentRow;
@@ -58,6 +59,31 @@ final class JdbcDocumentRepository implements DocumentRepository {
             }
             return null;
         });
+    }
+
+    /** Leaves the text and the bytes in the database: a listing costs the same for any file size. */
+    @Override
+    public List<DocumentInfo> describe(ProjectId project) {
+        return db.read(c -> Db.query(
+                c,
+                "SELECT id, project_id, filename, media_type, size_bytes, sha256, pages, row_count, column_count,"
+                        + " characters, truncated, dataset, created_at FROM project_documents"
+                        + " WHERE project_id = ? ORDER BY created_at, id",
+                ps -> ps.setString(1, project.value()),
+                rs -> new DocumentInfo(
+                        rs.getString("id"),
+                        new ProjectId(rs.getString("project_id")),
+                        rs.getString("filename"),
+                        rs.getString("media_type"),
+                        rs.getLong("size_bytes"),
+                        rs.getString("sha256"),
+                        Db.getInteger(rs, "pages"),
+                        Db.getInteger(rs, "row_count"),
+                        Db.getInteger(rs, "column_count"),
+                        rs.getInt("characters"),
+                        rs.getBoolean("truncated"),
+                        rs.getBoolean("dataset"),
+                        Db.getInstant(rs, "created_at"))));
     }
 
     /**

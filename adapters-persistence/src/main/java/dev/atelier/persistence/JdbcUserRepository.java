@@ -6,6 +6,7 @@ import dev.atelier.domain.model.UserId;
 import dev.atelier.domain.port.UserRepository;
 import dev.atelier.persistence.UserRows.UserRow;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
@@ -59,6 +60,25 @@ final class JdbcUserRepository implements UserRepository {
     @Override
     public long count() {
         return db.read(c -> rows.count());
+    }
+
+    @Override
+    public List<User> list(int limit, long offset) {
+        return db.read(c -> Db.query(
+                c,
+                "SELECT id, email, name, organization, is_admin, created_at FROM users"
+                        + " ORDER BY created_at, id LIMIT ? OFFSET ?",
+                ps -> {
+                    ps.setInt(1, limit);
+                    ps.setLong(2, offset);
+                },
+                rs -> new User(
+                        new UserId(rs.getString("id")),
+                        rs.getString("email"),
+                        rs.getString("name"),
+                        rs.getString("organization"),
+                        rs.getBoolean("is_admin"),
+                        Db.getInstant(rs, "created_at"))));
     }
 
     private static UserRow toRow(User u) {

@@ -4,6 +4,7 @@ import dev.atelier.application.account.Authenticate;
 import dev.atelier.application.account.BootstrapAdmin;
 import dev.atelier.application.account.CreateUser;
 import dev.atelier.application.account.IssueApiKey;
+import dev.atelier.application.account.ListUsers;
 import dev.atelier.application.account.RevokeApiKey;
 import dev.atelier.application.exchange.ProjectImporter;
 import dev.atelier.application.exchange.ProjectTables;
@@ -37,6 +38,7 @@ public final class TestAtelier {
     public final IssueApiKey issueApiKey = new IssueApiKey(store.apiKeys, store.users, store, clock);
     public final CreateUser createUser = new CreateUser(store.users, issueApiKey, store, ids, clock);
     public final RevokeApiKey revokeApiKey = new RevokeApiKey(store.apiKeys);
+    public final ListUsers listUsers = new ListUsers(store.users, store.apiKeys, store);
     public final Authenticate authenticate = new Authenticate(store.apiKeys, store.users, store, clock);
     public final BootstrapAdmin bootstrapAdmin =
             new BootstrapAdmin(store.users, store.apiKeys, issueApiKey, store, clock);

@@ -4,7 +4,9 @@ import dev.atelier.application.account.Authenticate;
 import dev.atelier.application.account.AuthenticateIdentityToken;
 import dev.atelier.application.account.BootstrapAdmin;
 import dev.atelier.application.account.CreateUser;
+import dev.atelier.application.account.DescribeServer;
 import dev.atelier.application.account.IssueApiKey;
+import dev.atelier.application.account.ListUsers;
 import dev.atelier.application.account.RevokeApiKey;
 import dev.atelier.domain.port.ApiKeyRepository;
 import dev.atelier.domain.port.IdGenerator;
@@ -44,6 +46,16 @@ class AccountUseCases {
     @Singleton
     RevokeApiKey revokeApiKey(ApiKeyRepository keys) {
         return new RevokeApiKey(keys);
+    }
+
+    @Singleton
+    ListUsers listUsers(UserRepository users, ApiKeyRepository keys, UnitOfWork uow) {
+        return new ListUsers(users, keys, uow);
+    }
+
+    @Singleton
+    DescribeServer describeServer(InstallationFacts facts) {
+        return new DescribeServer(facts);
     }
 
     @Singleton

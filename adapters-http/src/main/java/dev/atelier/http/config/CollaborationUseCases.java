@@ -9,6 +9,7 @@ import dev.atelier.application.collaboration.ExportProjectArchive;
 import dev.atelier.application.collaboration.GetLabelingProject;
 import dev.atelier.application.collaboration.GetTimeline;
 import dev.atelier.application.collaboration.ImportProjectArchive;
+import dev.atelier.application.collaboration.ListDocuments;
 import dev.atelier.application.collaboration.ListLabelingProjects;
 import dev.atelier.application.collaboration.ListMembers;
 import dev.atelier.application.collaboration.RemoveMember;
@@ -68,6 +69,11 @@ class CollaborationUseCases {
     @Singleton
     GetTimeline getTimeline(ProjectAccess access, EventRepository events) {
         return new GetTimeline(access, events);
+    }
+
+    @Singleton
+    ListDocuments listDocuments(ProjectAccess access, DocumentRepository documents, UnitOfWork uow) {
+        return new ListDocuments(access, documents, uow);
     }
 
     @Singleton

@@ -8,6 +8,7 @@ import dev.atelier.application.collaboration.ImportProjectArchive;
 import dev.atelier.application.collaboration.ListMembers;
 import dev.atelier.application.collaboration.ProjectArchive;
 import dev.atelier.application.collaboration.RemoveMember;
+import dev.atelier.application.collaboration.SetParams;
 import dev.atelier.application.collaboration.UpdateProject;
 import dev.atelier.application.collaboration.UploadDataset;
 import dev.atelier.application.project.ListProjects;
@@ -147,8 +148,22 @@ final class ResourceProjectsController {
     @Post
     HttpResponse<Map<String, Object>> create(@Caller User caller, @Nullable @Body Map<String, Object> body) {
         Map<String, Object> b = object(body, "name");
-        SaveProject.Saved saved = saveProject.execute(
-                SaveProject.Command.of(caller, null, null, requiredName(b), string(b, "description"), null, null));
+        Map<String, Object> params = jsonObject(b, "params");
+        // the same rules as every other way to set params (reserved keys, an optional instruction)
+        SetParams.Split split = params == null ? null : SetParams.split(params, null);
+        SaveProject.Saved saved = saveProject.execute(new SaveProject.Command(
+                caller,
+                null,
+                null,
+                requiredName(b),
+                string(b, "description"),
+                jsonObject(b, "metadata"),
+                null,
+                string(b, "type"),
+                split == null ? null : split.params(),
+                split == null ? null : split.instruction(),
+                null,
+                Optional.empty()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("project_id", saved.project().id().value());
         answer.put("project", view(saved.project()));
@@ -322,21 +337,7 @@ final class ResourceProjectsController {
     }
 
     private static Map<String, Object> document(Document d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("project_id", d.projectId().value());
-        m.put("filename", d.filename());
-        m.put("media_type", d.mediaType());
-        m.put("size_bytes", d.sizeBytes());
-        m.put("sha256", d.sha256());
-        m.put("rows", d.rows());
-        m.put("columns", d.columns());
-        m.put("pages", d.pages());
-        m.put("characters", d.characters());
-        m.put("truncated", d.truncated());
-        m.put("dataset", d.dataset());
-        m.put("created_at", d.createdAt());
-        return m;
+        return ResourceProjectDetailsController.document(d.info());
     }
 
     // ---- parsing ----------------------------------------------------------------------------
@@ -430,6 +431,16 @@ final class ResourceProjectsController {
             return (String) v;
         }
         throw new InvalidInputException(key + " must be a string");
+    }
+
+    /** An optional JSON object field (metadata, params); anything but an object or null is a 400. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> jsonObject(Map<String, Object> b, String key) {
+        Object v = b.get(key);
+        if (v == null || v instanceof Map<?, ?>) {
+            return (Map<String, Object>) v;
+        }
+        throw new InvalidInputException(key + " must be a JSON object");
     }
 
     private static byte[] bytes(CompletedFileUpload file) {

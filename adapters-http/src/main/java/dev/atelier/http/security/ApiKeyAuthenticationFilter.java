@@ -27,8 +27,8 @@ import java.util.Optional;
  * Authenticates every request of every dialect with an API key (see {@link Credentials}) through
  * the application's {@link Authenticate} — or, when configured, with an identity provider's JWT
  * through {@link AuthenticateIdentityToken} — and leaves the caller in the request ({@link
- * Callers}, {@link Caller}). Health, metrics and API documentation are public. Tokens are never
- * logged.
+ * Callers}, {@link Caller}). Health, metrics, API documentation and the web console's files are
+ * public. Tokens are never logged.
  *
  * <p>Rate limits ({@link RateLimits}): a client address whose failed attempts are used up gets 429
  * before any credential of it is checked; an authenticated credential over its allowance gets 429.
@@ -36,8 +36,10 @@ import java.util.Optional;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class ApiKeyAuthenticationFilter implements Ordered {
-    private static final List<String> PUBLIC_PREFIXES = List.of("/health", "/docs", "/swagger", "/swagger-ui");
-    private static final List<String> PUBLIC_PATHS = List.of("/prometheus", "/openapi.yml");
+    // the web console's page and files are public: it signs in with an API key against the API
+    private static final List<String> PUBLIC_PREFIXES =
+            List.of("/health", "/docs", "/swagger", "/swagger-ui", "/console");
+    private static final List<String> PUBLIC_PATHS = List.of("/prometheus", "/openapi.yml", "/");
 
     private final Authenticate authenticate;
     private final AuthenticateIdentityToken identityTokens;

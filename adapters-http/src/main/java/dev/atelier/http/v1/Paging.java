@@ -26,6 +26,14 @@ final class Paging {
         return integer("offset", raw, 0, MAX_OFFSET);
     }
 
+    /** An integer query value between {@code min} and {@code max}; absent is {@code fallback}. */
+    static long bounded(String field, String raw, long fallback, long min, long max) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        return integer(field, raw, min, max);
+    }
+
     private static long integer(String field, String raw, long min, long max) {
         long value;
         try {

@@ -111,7 +111,7 @@ class ErrorShapesTest {
 
     @Test
     void a_wrong_method_is_405_in_the_envelope() {
-        Reply reply = server.get("/api/v1/admin/users", AtelierServer.ADMIN_TOKEN);
+        Reply reply = server.delete("/api/v1/admin/users", AtelierServer.ADMIN_TOKEN);
         assertThat(reply.status()).isEqualTo(405);
         assertEnvelopeError(reply.json());
     }

@@ -149,6 +149,7 @@ class AuthorizationMatrixTest {
         rows.add(new Row("GET /prometheus", "metrics", PUBLIC, c -> c.get("/prometheus")));
         rows.add(new Row("GET /openapi.yml", "API document", PUBLIC, c -> c.get("/openapi.yml")));
         rows.add(new Row("GET /docs", "API reference", PUBLIC, c -> c.get("/docs")));
+        rows.add(new Row("GET /", "web console page", PUBLIC, c -> c.get("/")));
 
         // ---- dialect 1: projects
         for (String base : List.of("/api/v1/projects", "/api/v1/projects/{workspaceId}")) {
@@ -296,7 +297,19 @@ class AuthorizationMatrixTest {
                 ANY_USER,
                 c -> c.postRaw("/api/v1/workspaces/import-tables", "{\"export_data\": " + workspaceExport + "}")));
 
+        rows.add(new Row("GET /api/v1/me", "who am I", ANY_USER, c -> c.get("/api/v1/me")));
+
         // ---- dialect 1: administration
+        rows.add(new Row(
+                "GET /api/v1/admin/users",
+                "list users and keys",
+                SERVER_ADMIN_ONLY,
+                c -> c.get("/api/v1/admin/users")));
+        rows.add(new Row(
+                "GET /api/v1/admin/server",
+                "what the server runs with",
+                SERVER_ADMIN_ONLY,
+                c -> c.get("/api/v1/admin/server")));
         rows.add(new Row(
                 "POST /api/v1/admin/users",
                 "register a user",
@@ -350,6 +363,31 @@ class AuthorizationMatrixTest {
                 "timeline",
                 READ,
                 c -> c.get("/api/projects/" + c.project() + "/timeline")));
+        rows.add(new Row(
+                "GET /api/projects/{id}/params",
+                "params and history",
+                READ,
+                c -> c.get("/api/projects/" + c.project() + "/params")));
+        rows.add(new Row(
+                "PUT /api/projects/{id}/params",
+                "set params",
+                WRITE,
+                c -> c.put("/api/projects/" + c.project() + "/params", Map.of("params", Map.of("lr", 0.1)))));
+        rows.add(new Row(
+                "GET /api/projects/{id}/documents",
+                "documents",
+                READ,
+                c -> c.get("/api/projects/" + c.project() + "/documents")));
+        rows.add(new Row(
+                "POST /api/projects/{id}/archive",
+                "archive",
+                WRITE,
+                c -> c.post("/api/projects/" + c.project() + "/archive", Map.of())));
+        rows.add(new Row(
+                "POST /api/projects/{id}/unarchive",
+                "unarchive",
+                WRITE,
+                c -> c.post("/api/projects/" + c.project() + "/unarchive", Map.of())));
         rows.add(new Row(
                 "POST /api/projects/{id}/datasets",
                 "upload a dataset",

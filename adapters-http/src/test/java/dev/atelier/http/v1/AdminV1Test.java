@@ -85,4 +85,66 @@ class AdminV1Test {
         Reply invalid = server.post("/api/v1/admin/users/bad%20id!/keys", ADMIN, Map.of());
         error(invalid, 400);
     }
+
+    @Test
+    void the_admin_lists_users_with_their_keys_and_never_a_secret() {
+        TestUser user = server.createUser("Listed User");
+        JsonNode issued = success(server.post("/api/v1/admin/users/" + user.id() + "/keys", ADMIN, Map.of()));
+        success(server.delete("/api/v1/admin/keys/" + issued.path("key_id").asText(), ADMIN));
+
+        JsonNode found = null;
+        long total = 0;
+        for (int offset = 0; found == null; offset += 200) {
+            JsonNode data = success(server.get("/api/v1/admin/users?limit=200&offset=" + offset, ADMIN));
+            total = data.path("total").asLong();
+            assertThat(data.path("users").size())
+                    .as("a page before the user is found")
+                    .isPositive();
+            for (JsonNode u : data.path("users")) {
+                if (u.path("id").asText().equals(user.id())) {
+                    found = u;
+                }
+            }
+        }
+        assertThat(total).isGreaterThanOrEqualTo(2);
+        assertThat(found.path("email").asText()).isEqualTo(user.email());
+        assertThat(found.path("keys")).hasSize(2);
+        assertThat(found.path("keys").findValuesAsText("key_id"))
+                .contains(issued.path("key_id").asText());
+        assertThat(found.path("keys").findValues("revoked").stream().map(JsonNode::asBoolean))
+                .containsExactlyInAnyOrder(false, true);
+        assertThat(found.toString()).doesNotContain(user.token()).doesNotContain("secret");
+        error(server.get("/api/v1/admin/users?limit=0", ADMIN), 400);
+        error(server.get("/api/v1/admin/users", user.token()), 403);
+    }
+
+    @Test
+    void the_admin_sees_the_version_database_and_analyzer_the_server_runs_with() {
+        JsonNode data = success(server.get("/api/v1/admin/server", ADMIN));
+
+        assertThat(data.path("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(data.path("database").asText()).isEqualTo("H2");
+        assertThat(data.path("database_version").asText()).isNotBlank();
+        assertThat(data.path("analyzer").path("provider").asText()).isEqualTo("offline");
+        assertThat(data.path("analyzer").path("model").asText()).isEqualTo("all-MiniLM-L6-v2");
+        error(server.get("/api/v1/admin/server", server.createUser("Curious").token()), 403);
+    }
+
+    @Test
+    void me_names_the_owner_of_the_presented_key() {
+        TestUser user = server.createUser("Myself", "acme");
+
+        JsonNode me = success(server.get("/api/v1/me", user.token())).path("user");
+
+        assertThat(me.path("id").asText()).isEqualTo(user.id());
+        assertThat(me.path("email").asText()).isEqualTo(user.email());
+        assertThat(me.path("organization").asText()).isEqualTo("acme");
+        assertThat(me.path("admin").asBoolean()).isFalse();
+        assertThat(success(server.get("/api/v1/me", ADMIN))
+                        .path("user")
+                        .path("admin")
+                        .asBoolean())
+                .isTrue();
+        error(server.get("/api/v1/me", null), 401);
+    }
 }

@@ -103,4 +103,54 @@ class AccountsTest {
         assertThat(atelier.store.apiKeys.findById(keyId).orElseThrow().lastUsedAt())
                 .isEqualTo(atelier.clock.instant());
     }
+
+    @Test
+    void an_admin_lists_users_with_every_key_they_had_and_others_may_not() {
+        User admin = admin();
+        var bob = atelier.createUser.execute(new CreateUser.Command(admin, "bob@example.com", "Bob", "acme", false));
+        var second = atelier.issueApiKey.execute(admin, bob.user().id().value());
+        atelier.revokeApiKey.execute(admin, bob.key().keyId());
+
+        var page = atelier.listUsers.execute(new ListUsers.Command(admin, 10, 0));
+
+        assertThat(page.total()).isEqualTo(2);
+        // one fixed clock: both users were created at the same instant, so their ids order them
+        var byId = java.util.Comparator.comparing(
+                (ListUsers.Account a) -> a.user().id().value());
+        assertThat(page.items()).isSortedAccordingTo(byId);
+        assertThat(page.items())
+                .extracting(a -> a.user().email())
+                .containsExactlyInAnyOrder(admin.email(), "bob@example.com");
+        var bobsKeys = page.items().stream()
+                .filter(a -> a.user().name().equals("Bob"))
+                .findFirst()
+                .orElseThrow()
+                .keys();
+        assertThat(bobsKeys)
+                .extracting(k -> k.id())
+                .containsExactlyInAnyOrder(bob.key().keyId(), second.keyId());
+        assertThat(bobsKeys)
+                .filteredOn(k -> k.id().equals(bob.key().keyId()))
+                .singleElement()
+                .matches(k -> k.revoked());
+        assertThat(atelier.listUsers.execute(new ListUsers.Command(admin, 1, 1)).items())
+                .containsExactly(page.items().get(1));
+        User plain = atelier.authenticate.withApiKey(second.token());
+        assertThatThrownBy(() -> atelier.listUsers.execute(new ListUsers.Command(plain, 10, 0)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> new ListUsers.Command(admin, 0, 0)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void only_an_admin_sees_what_the_server_runs_with() {
+        var installation = new DescribeServer.Installation("1.2.3", "H2", "2.3", "offline", "all-MiniLM-L6-v2");
+        DescribeServer describe = new DescribeServer(() -> installation);
+        User admin = admin();
+        var bob = atelier.createUser.execute(new CreateUser.Command(admin, "bob@example.com", "Bob", null, false));
+
+        assertThat(describe.execute(admin)).isEqualTo(installation);
+        assertThatThrownBy(() -> describe.execute(
+                        atelier.authenticate.withApiKey(bob.key().token())))
+                .isInstanceOf(ForbiddenException.class);
+    }
 }

@@ -68,6 +68,11 @@ class LastUsedTest {
         public boolean revoke(String keyId) {
             return store.apiKeys.revoke(keyId);
         }
+
+        @Override
+        public java.util.List<ApiKey> findByUserIds(java.util.Collection<UserId> users) {
+            return store.apiKeys.findByUserIds(users);
+        }
     };
     private final Authenticate authenticate = new Authenticate(countingKeys, store.users, transactions, clock);
 

@@ -45,6 +45,7 @@ final class Fixture {
     final AddMember addMember = new AddMember(access, store.members, store.users, timeline, store, clock);
     final RemoveMember removeMember = new RemoveMember(access, store.members, store.users, timeline, store);
     final GetTimeline getTimeline = new GetTimeline(access, store.events);
+    final ListDocuments listDocuments = new ListDocuments(access, store.documents, store);
     final UpdateProject updateProject = new UpdateProject(save);
     final DeleteProject deleteProject = new DeleteProject(cleanup, store);
     final ArchiveProject archiveProject = new ArchiveProject(access, store.projects, timeline, store, clock);

@@ -9,6 +9,7 @@ import dev.atelier.domain.error.NotFoundException;
 import dev.atelier.domain.error.StaleVersionException;
 import dev.atelier.domain.error.UnsupportedContentException;
 import dev.atelier.domain.model.Document;
+import dev.atelier.domain.model.DocumentInfo;
 import dev.atelier.domain.model.Event;
 import dev.atelier.domain.model.EventType;
 import dev.atelier.domain.model.Project;
@@ -132,6 +133,24 @@ class ProjectLifecycleTest {
         assertThat(last.type()).isEqualTo(EventType.DATASET);
         assertThat(last.name()).isEqualTo("transactions.csv");
         assertThat(last.details()).containsEntry("rows", 2).containsEntry("columns", 3);
+    }
+
+    @Test
+    void documents_are_listed_oldest_first_with_their_extracted_facts_and_without_their_bytes() {
+        byte[] csv = "id,amount\n1,10\n2,20\n3,30\n".getBytes(StandardCharsets.UTF_8);
+        f.uploadDataset.execute(
+                new UploadDataset.Command(alice, project.id().value(), "notes.txt", "words".getBytes()));
+        f.uploadDataset.execute(new UploadDataset.Command(alice, project.id().value(), "sales.csv", csv));
+
+        ListDocuments.Listed listed = f.listDocuments.execute(
+                new ListDocuments.Command(alice, project.id().value()));
+
+        assertThat(listed.documents()).extracting(DocumentInfo::filename).containsExactly("notes.txt", "sales.csv");
+        DocumentInfo sales = listed.documents().get(1);
+        assertThat(sales.dataset()).isTrue();
+        assertThat(sales.rows()).isEqualTo(3);
+        assertThat(sales.columns()).isEqualTo(2);
+        assertThat(sales.sizeBytes()).isEqualTo(csv.length);
     }
 
     @Test

@@ -56,6 +56,10 @@ class RoleMatrixTest {
                     Role.VIEWER,
                     (f, c, p, o) -> f.getTimeline.execute(new GetTimeline.Command(c, p.id().value()))),
             new Operation(
+                    "list documents",
+                    Role.VIEWER,
+                    (f, c, p, o) -> f.listDocuments.execute(new ListDocuments.Command(c, p.id().value()))),
+            new Operation(
                     "list members",
                     Role.VIEWER,
                     (f, c, p, o) -> f.listMembers.execute(new ListMembers.Command(c, p.id().value(), 10, 0))),

@@ -60,6 +60,24 @@ public record Document(
                 at);
     }
 
+    /** This document without its text and bytes. */
+    public DocumentInfo info() {
+        return new DocumentInfo(
+                id,
+                projectId,
+                filename,
+                mediaType,
+                sizeBytes,
+                sha256,
+                pages,
+                rows,
+                columns,
+                characters,
+                truncated,
+                dataset,
+                createdAt);
+    }
+
     /** SHA-256 of the bytes as lower-case hex, as documents record it. */
     public static String sha256Of(byte[] content) {
         try {

@@ -1,7 +1,10 @@
 package dev.atelier.domain.port;
 
 import dev.atelier.domain.model.ApiKey;
+import dev.atelier.domain.model.UserId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,4 +22,10 @@ public interface ApiKeyRepository {
     void recordUse(String keyId, Instant when);
 
     boolean revoke(String keyId);
+
+    /**
+     * Every key of {@code users}, revoked ones included, ordered by user id, then created_at, then
+     * key id: the batch read behind an administrator's listing of users with their keys.
+     */
+    List<ApiKey> findByUserIds(Collection<UserId> users);
 }

@@ -1,6 +1,7 @@
 package dev.atelier.domain.port;
 
 import dev.atelier.domain.model.Document;
+import dev.atelier.domain.model.DocumentInfo;
 import dev.atelier.domain.model.ProjectId;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,12 @@ public interface DocumentRepository {
     void insert(Document document);
 
     List<Document> list(ProjectId project);
+
+    /**
+     * What is known of each document of {@code project} without its text and bytes, in the order
+     * of {@link #list}: a listing that stays cheap however large the files are.
+     */
+    List<DocumentInfo> describe(ProjectId project);
 
     /** Streams the documents of {@code projects} to {@code consumer}, by project id, created_at, id. */
     void findByProjectIds(Collection<ProjectId> projects, Consumer<Document> consumer);

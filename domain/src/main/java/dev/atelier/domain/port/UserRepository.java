@@ -2,6 +2,7 @@ package dev.atelier.domain.port;
 
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.UserId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,4 +20,7 @@ public interface UserRepository {
     Optional<User> findByEmail(String normalizedEmail);
 
     long count();
+
+    /** One page of every user, oldest first (created_at, then id), for administrators' listings. */
+    List<User> list(int limit, long offset);
 }

@@ -5,6 +5,7 @@ import dev.atelier.domain.error.NotFoundException;
 import dev.atelier.domain.error.StaleVersionException;
 import dev.atelier.domain.model.ApiKey;
 import dev.atelier.domain.model.Document;
+import dev.atelier.domain.model.DocumentInfo;
 import dev.atelier.domain.model.Event;
 import dev.atelier.domain.model.Member;
 import dev.atelier.domain.model.MemberProfile;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -134,6 +136,17 @@ public final class InMemoryStore implements UnitOfWork {
                 return state.users.size();
             }
         }
+
+        @Override
+        public List<User> list(int limit, long offset) {
+            synchronized (InMemoryStore.this) {
+                return state.users.values().stream()
+                        .sorted(Comparator.comparing(User::createdAt).thenComparing(u -> u.id().value()))
+                        .skip(offset)
+                        .limit(limit)
+                        .toList();
+            }
+        }
     };
 
     public final ApiKeyRepository apiKeys = new ApiKeyRepository() {
@@ -170,6 +183,19 @@ public final class InMemoryStore implements UnitOfWork {
                                 (k, v) -> new ApiKey(
                                         v.id(), v.userId(), v.secretHash(), v.createdAt(), v.lastUsedAt(), true))
                         != null;
+            }
+        }
+
+        @Override
+        public List<ApiKey> findByUserIds(Collection<UserId> users) {
+            Set<UserId> wanted = Set.copyOf(users);
+            synchronized (InMemoryStore.this) {
+                return state.keys.values().stream()
+                        .filter(k -> wanted.contains(k.userId()))
+                        .sorted(Comparator.comparing((ApiKey k) -> k.userId().value())
+                                .thenComparing(ApiKey::createdAt)
+                                .thenComparing(ApiKey::id))
+                        .toList();
             }
         }
     };
@@ -585,6 +611,11 @@ public final class InMemoryStore implements UnitOfWork {
                         .sorted(Comparator.comparing(Document::createdAt).thenComparing(Document::id))
                         .toList();
             }
+        }
+
+        @Override
+        public List<DocumentInfo> describe(ProjectId project) {
+            return list(project).stream().map(Document::info).toList();
         }
 
         @Override

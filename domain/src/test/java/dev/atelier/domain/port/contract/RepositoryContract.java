@@ -315,7 +315,56 @@ public abstract class RepositoryContract {
         assertThat(users.count()).isEqualTo(before + 2);
     }
 
+    @Test
+    void users_are_listed_oldest_first_with_the_id_breaking_ties_and_paged() {
+        Instant late = T0.plusSeconds(3_000_000_000L);
+        User third = new User(new UserId("c-" + fresh()), "c-" + fresh() + "@example.test", "C", null, false, late);
+        User firstB = new User(
+                new UserId("b-" + fresh()), "b-" + fresh() + "@example.test", "B", null, false, late.minusSeconds(1));
+        User firstA = new User(
+                new UserId("a-" + fresh()), "a-" + fresh() + "@example.test", "A", "acme", true, late.minusSeconds(1));
+        users.insert(third);
+        users.insert(firstB);
+        users.insert(firstA);
+        long total = users.count();
+
+        assertThat(users.list(10, total - 3)).containsExactly(firstA, firstB, third);
+        assertThat(users.list(2, total - 3)).containsExactly(firstA, firstB);
+        assertThat(users.list(2, total - 1)).containsExactly(third);
+        assertThat(users.list(5, total)).isEmpty();
+    }
+
     // ---- api keys -------------------------------------------------------------------------
+
+    @Test
+    void keys_of_several_users_are_read_at_once_by_user_then_creation_revoked_ones_included() {
+        User one = user();
+        User two = user();
+        User other = user();
+        ApiKey newer =
+                new ApiKey("k" + fresh().replace("-", ""), one.id(), "f".repeat(64), T0.plusSeconds(5), null, false);
+        ApiKey older =
+                new ApiKey("k" + fresh().replace("-", ""), one.id(), "f".repeat(64), T0, T0.plusSeconds(9), false);
+        ApiKey revoked = new ApiKey("k" + fresh().replace("-", ""), two.id(), "f".repeat(64), T0, null, false);
+        apiKeys.insert(newer);
+        apiKeys.insert(older);
+        apiKeys.insert(revoked);
+        apiKey(other);
+        apiKeys.revoke(revoked.id());
+
+        List<ApiKey> found = apiKeys.findByUserIds(List.of(two.id(), one.id()));
+
+        List<ApiKey> expected = new ArrayList<>();
+        ApiKey revokedNow = new ApiKey(revoked.id(), two.id(), revoked.secretHash(), T0, null, true);
+        if (one.id().value().compareTo(two.id().value()) < 0) {
+            expected.addAll(List.of(older, newer, revokedNow));
+        } else {
+            expected.addAll(List.of(revokedNow, older, newer));
+        }
+        assertThat(found).containsExactlyElementsOf(expected);
+        assertThat(apiKeys.findByUserIds(List.of())).isEmpty();
+        assertThat(apiKeys.findByUserIds(List.of(new UserId(fresh())))).isEmpty();
+    }
 
     private ApiKey apiKey(User owner) {
         ApiKey key = new ApiKey(fresh().replace("-", ""), owner.id(), "f".repeat(64), T0, null, false);
@@ -1309,6 +1358,20 @@ public abstract class RepositoryContract {
                 .withEqualsForType(Arrays::equals, byte[].class)
                 .isEqualTo(second);
         assertThat(documents.list(new ProjectId(fresh()))).isEmpty();
+    }
+
+    @Test
+    void documents_are_described_without_text_or_bytes_in_the_order_of_the_list() {
+        User owner = user();
+        Project p = project(owner, workspace(owner), "described");
+        Document table = document(p, "b.csv", true, new byte[] {1, 2, 3}, T0.plusSeconds(1));
+        Document paper = document(p, "a.txt", false, new byte[] {4}, T0);
+        documents.insert(table);
+        documents.insert(paper);
+
+        assertThat(documents.describe(p.id())).containsExactly(paper.info(), table.info());
+        assertThat(documents.describe(p.id()).get(1).rows()).isEqualTo(3);
+        assertThat(documents.describe(new ProjectId(fresh()))).isEmpty();
     }
 
     @Test
