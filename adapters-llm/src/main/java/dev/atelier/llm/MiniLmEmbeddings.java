@@ -3,7 +3,7 @@ package dev.atelier.llm;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ import java.util.List;
  * with it the tokenizer) is first touched.
  */
 final class MiniLmEmbeddings {
-    static final String MODEL_NAME = "all-MiniLM-L6-v2";
+    static final String MODEL_NAME = "all-MiniLM-L6-v2-q";
     private static volatile EmbeddingModel model;
 
     private MiniLmEmbeddings() {}
@@ -35,7 +35,7 @@ final class MiniLmEmbeddings {
                 m = model;
                 if (m == null) {
                     optOutOfTracking();
-                    m = new AllMiniLmL6V2EmbeddingModel();
+                    m = new AllMiniLmL6V2QuantizedEmbeddingModel();
                     model = m;
                 }
             }

@@ -43,7 +43,7 @@ class OfflineContextAnalyzerTest {
         assertThat(analysis.domain().label()).isEqualTo(domain);
         assertThat(analysis.template().label()).isEqualTo(template);
         assertThat(analysis.provider()).isEqualTo("offline");
-        assertThat(analysis.model()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(analysis.model()).isEqualTo("all-MiniLM-L6-v2-q");
         assertThat(draft.tags()).contains(domain, taskKind.replace('_', '-')).hasSizeLessThanOrEqualTo(6);
         assertThat(draft.description()).isNotBlank().hasSizeLessThanOrEqualTo(600);
     }
