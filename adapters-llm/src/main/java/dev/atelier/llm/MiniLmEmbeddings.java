@@ -7,7 +7,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import java.util.List;
 
 /**
- * The in-process all-MiniLM-L6-v2 sentence embedding model (ONNX weights and tokenizer ship inside
+ * The in-process all-MiniLM-L6-v2 sentence embedding model, 8-bit quantized (ONNX weights and tokenizer ship inside
  * the LangChain4j artifact; nothing is downloaded). Loaded once, on first use, thread-safe.
  *
  * <p>The model's tokenizer comes from DJL, whose {@code Ec2Utils.callHome} contacts the EC2
@@ -41,13 +41,6 @@ final class MiniLmEmbeddings {
             }
         }
         return m;
-    }
-
-    /** Loads the model on a background thread so that the first request does not wait for it. */
-    static void warmUpInBackground() {
-        Thread t = new Thread(MiniLmEmbeddings::model, "atelier-minilm-warmup");
-        t.setDaemon(true);
-        t.start();
     }
 
     static Embedding embed(String text) {

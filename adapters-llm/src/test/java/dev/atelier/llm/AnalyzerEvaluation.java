@@ -29,6 +29,8 @@ import java.util.Map;
  *       analysis), after warm-up; p50 and p95.
  *   <li>{@code first}: the first analysis in this (fresh) JVM, model loading included.
  *   <li>{@code embeddings <file>}: writes the shipped embeddings of the analyzer's fixed sentences.
+ *   <li>{@code timing-files <dir>}: writes the timing request (its context and its 3-page PDF) for
+ *       the server benchmark ({@code bench/analyzer/server.py}).
  * </ul>
  */
 public final class AnalyzerEvaluation {
@@ -47,6 +49,7 @@ public final class AnalyzerEvaluation {
             case "timing" -> timing(args.length > 1 ? Integer.parseInt(args[1]) : 50);
             case "first" -> first();
             case "embeddings" -> embeddings(Path.of(args[1]));
+            case "timing-files" -> timingFiles(Path.of(args[1]));
             default -> throw new IllegalArgumentException("mode: evaluate | timing | first");
         }
     }
@@ -257,6 +260,15 @@ public final class AnalyzerEvaluation {
                 .filter(c -> c.id().equals(TIMING_CASE))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static void timingFiles(Path dir) throws IOException {
+        EvaluationSet.Case c = timingCase();
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("context.txt"), c.context());
+        EvaluationSet.Attachment pdf = c.attachments().getFirst();
+        java.nio.file.Files.write(dir.resolve(pdf.filename()), pdf.bytes());
+        System.out.println("wrote " + dir.resolve("context.txt") + " and " + dir.resolve(pdf.filename()));
     }
 
     private static void timing(int runs) throws IOException {
