@@ -29,6 +29,7 @@ import java.util.Map;
  *       analysis), after warm-up; p50 and p95.
  *   <li>{@code first}: the first analysis in this (fresh) JVM, model loading included.
  *   <li>{@code embeddings <file>}: writes the shipped embeddings of the analyzer's fixed sentences.
+ *   <li>{@code analyze <context>}: the configured analyzer's draft and decisions for one context.
  *   <li>{@code timing-files <dir>}: writes the timing request (its context and its 3-page PDF) for
  *       the server benchmark ({@code bench/analyzer/server.py}).
  * </ul>
@@ -50,6 +51,7 @@ public final class AnalyzerEvaluation {
             case "first" -> first();
             case "embeddings" -> embeddings(Path.of(args[1]));
             case "timing-files" -> timingFiles(Path.of(args[1]));
+            case "analyze" -> analyzeOne(args[1]);
             default -> throw new IllegalArgumentException("mode: evaluate | timing | first");
         }
     }
@@ -260,6 +262,18 @@ public final class AnalyzerEvaluation {
                 .filter(c -> c.id().equals(TIMING_CASE))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static void analyzeOne(String context) {
+        ContextAnalyzer analyzer = configuredAnalyzer();
+        if (analyzer == null) {
+            return;
+        }
+        Analysis a = analyzer.analyze(new AnalysisRequest(context, List.of(), TestTemplates.all()));
+        ProjectDraft d = a.draft();
+        System.out.printf(
+                "name \"%s\" | type %s | domain %s | template %s%n%s%n",
+                d.name(), d.type(), d.domain(), d.templateId(), evidence(a));
     }
 
     private static void timingFiles(Path dir) throws IOException {
