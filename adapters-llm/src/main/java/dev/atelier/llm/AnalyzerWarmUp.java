@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>It loads the embedding model, reads a small generated PDF through a text extractor of its own
  * and analyzes it with an analyzer of its own: the model, the shipped embeddings, Tika's and
  * PDFBox's classes and the compiled code are shared by the whole JVM, while the ports' beans may
- * be wrapped (metrics) and a warm-up must not count as a user's analysis. Only with the offline
- * provider: a chat provider uses the model only as its fallback.
+ * be wrapped (metrics) and a warm-up must not count as a user's analysis. So it runs once per JVM,
+ * whatever number of servers start in it (tests start many). Only with the offline provider: a chat
+ * provider uses the model only as its fallback.
  *
  * <p>{@code atelier.analyzer.warm-up: false} leaves all of it to the first analysis, and keeps
  * about 150 MB less resident memory while no analysis has run (docs/analyzer.md).
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class AnalyzerWarmUp implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzerWarmUp.class);
     private static final String SAMPLE = "Forecast weekly demand per store for the next quarter.";
+    /** What the warm-up warms is the JVM's (model, classes, compiled code): once per JVM is enough. */
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private final boolean enabled;
     private final Duration delay;
@@ -52,7 +56,9 @@ final class AnalyzerWarmUp implements ApplicationEventListener<ServerStartupEven
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        start();
+        if (enabled && STARTED.compareAndSet(false, true)) {
+            start();
+        }
     }
 
     /** Starts the warm-up thread; false (and nothing started) when off or the provider is not offline. */
