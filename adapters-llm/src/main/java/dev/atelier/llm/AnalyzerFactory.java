@@ -35,16 +35,12 @@ class AnalyzerFactory {
     }
 
     /**
-     * The analyzer port. The offline embedding model loads on first use unless {@code
-     * atelier.analyzer.warm-up} is true: loaded, it adds about 330 MB of resident memory and a few
-     * CPU-seconds, which an idle instance and its start-up should not pay (docs/performance.md).
+     * The analyzer port. The offline embedding model is loaded by {@link AnalyzerWarmUp} once the
+     * server is up, or on first use when {@code atelier.analyzer.warm-up} is false.
      */
     @Singleton
     ContextAnalyzer contextAnalyzer(PropertyResolver config) {
         MiniLmEmbeddings.optOutOfTracking();
-        if (config.get(ANALYZER + "warm-up", Boolean.class).orElse(false)) {
-            MiniLmEmbeddings.warmUpInBackground();
-        }
         OfflineContextAnalyzer offline = new OfflineContextAnalyzer();
         String provider = ProviderSettings.normalize(
                 config.get(ANALYZER + "provider", String.class).orElse("offline"));

@@ -3,11 +3,11 @@ package dev.atelier.llm;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 
 /**
- * The in-process all-MiniLM-L6-v2 sentence embedding model (ONNX weights and tokenizer ship inside
+ * The in-process all-MiniLM-L6-v2 sentence embedding model, 8-bit quantized (ONNX weights and tokenizer ship inside
  * the LangChain4j artifact; nothing is downloaded). Loaded once, on first use, thread-safe.
  *
  * <p>The model's tokenizer comes from DJL, whose {@code Ec2Utils.callHome} contacts the EC2
@@ -17,7 +17,7 @@ import java.util.List;
  * with it the tokenizer) is first touched.
  */
 final class MiniLmEmbeddings {
-    static final String MODEL_NAME = "all-MiniLM-L6-v2";
+    static final String MODEL_NAME = "all-MiniLM-L6-v2-q";
     private static volatile EmbeddingModel model;
 
     private MiniLmEmbeddings() {}
@@ -35,19 +35,12 @@ final class MiniLmEmbeddings {
                 m = model;
                 if (m == null) {
                     optOutOfTracking();
-                    m = new AllMiniLmL6V2EmbeddingModel();
+                    m = new AllMiniLmL6V2QuantizedEmbeddingModel();
                     model = m;
                 }
             }
         }
         return m;
-    }
-
-    /** Loads the model on a background thread so that the first request does not wait for it. */
-    static void warmUpInBackground() {
-        Thread t = new Thread(MiniLmEmbeddings::model, "atelier-minilm-warmup");
-        t.setDaemon(true);
-        t.start();
     }
 
     static Embedding embed(String text) {

@@ -86,10 +86,11 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
                     null);
             return new Analysis(empty, PROVIDER, MiniLmEmbeddings.MODEL_NAME, fallback, reason);
         }
-        Embedding focus = MiniLmEmbeddings.embed(text.focus());
-        Embedding statement = text.context().isEmpty() || text.documents().isEmpty()
-                ? focus
-                : MiniLmEmbeddings.embed(text.statement());
+        boolean statementIsFocus = text.context().isEmpty() || text.documents().isEmpty();
+        List<Embedding> embedded = MiniLmEmbeddings.embedAll(
+                statementIsFocus ? List.of(text.focus()) : List.of(text.focus(), text.statement()));
+        Embedding focus = embedded.get(0);
+        Embedding statement = embedded.get(embedded.size() - 1);
         String lowerContext =
                 text.context().isEmpty() ? text.statement().toLowerCase(java.util.Locale.ROOT) : text.lowerContext();
 

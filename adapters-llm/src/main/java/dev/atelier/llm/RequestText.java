@@ -24,6 +24,8 @@ record RequestText(
     private static final int FOCUS_DOCS_WITH_CONTEXT = 400;
     private static final int FOCUS_DOCS_ALONE = 1000;
     private static final Pattern ACRONYM = Pattern.compile("\\b(\\p{Lu}{2,6})s?\\b");
+    private static final Pattern CAPS_NEIGHBOUR_BEFORE = Pattern.compile("\\b\\p{Lu}{3,}[ \\t]+$");
+    private static final Pattern CAPS_NEIGHBOUR_AFTER = Pattern.compile("^s?[ \\t]+\\p{Lu}{3,}\\b");
 
     static RequestText of(AnalysisRequest request) {
         String context = request.context().strip();
@@ -39,10 +41,8 @@ record RequestText(
         }
         String documents = docs.toString().strip();
         Set<String> acronyms = new LinkedHashSet<>();
-        Matcher caps = ACRONYM.matcher(context + "\n" + documents);
-        while (caps.find()) {
-            acronyms.add(caps.group(1).toLowerCase(Locale.ROOT));
-        }
+        addAcronyms(context, 6, acronyms);
+        addAcronyms(documents, 4, acronyms);
         return new RequestText(
                 context,
                 documents,
@@ -50,6 +50,26 @@ record RequestText(
                 context.toLowerCase(Locale.ROOT),
                 documents.toLowerCase(Locale.ROOT),
                 Set.copyOf(acronyms));
+    }
+
+    /**
+     * Words in capitals that stand alone; a run of them is a heading ("COMMERCIAL LEASE"), not
+     * acronyms. Documents are full of capitalised headings, so there only short words count.
+     */
+    private static void addAcronyms(String text, int maxLetters, Set<String> acronyms) {
+        Matcher caps = ACRONYM.matcher(text);
+        while (caps.find()) {
+            String word = caps.group(1);
+            boolean inRun = CAPS_NEIGHBOUR_BEFORE
+                            .matcher(text.substring(Math.max(0, caps.start() - 12), caps.start()))
+                            .find()
+                    || CAPS_NEIGHBOUR_AFTER
+                            .matcher(text.substring(caps.end(), Math.min(text.length(), caps.end() + 12)))
+                            .find();
+            if (word.length() <= maxLetters && !inRun) {
+                acronyms.add(word.toLowerCase(Locale.ROOT));
+            }
+        }
     }
 
     boolean isEmpty() {

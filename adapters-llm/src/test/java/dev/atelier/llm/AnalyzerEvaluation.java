@@ -19,14 +19,19 @@ import java.util.Map;
  * Driver of {@code bench/analyzer/run} (not a test; surefire ignores it). Modes:
  *
  * <ul>
- *   <li>{@code evaluate [cases.yaml] [misses=tune|held-out|all|none]}: the per-criterion figures of
- *       each half of the evaluation set and the misses of the chosen half. The analyzer is the one
- *       configured by {@code ATELIER_ANALYZER_PROVIDER} and its keys (offline when unset); a chat
- *       provider without an API key is skipped.
+ *   <li>{@code evaluate [cases.yaml] [misses=tune|held-out|fresh|all|none] [rows=all|tune]}: the
+ *       per-criterion figures of each part of the evaluation set (tune, held-out, and the fresh
+ *       held-out set {@code cases-fresh.yaml} next to the first file) and the misses of the chosen
+ *       part. {@code rows=tune} prints the tune row only, so that tuning never shows held-out
+ *       figures. The analyzer is the one configured by {@code ATELIER_ANALYZER_PROVIDER} and its keys
+ *       (offline when unset); a chat provider without an API key is skipped.
  *   <li>{@code timing [runs]}: warm latency of one request with a 3-page PDF (extraction and
  *       analysis), after warm-up; p50 and p95.
  *   <li>{@code first}: the first analysis in this (fresh) JVM, model loading included.
  *   <li>{@code embeddings <file>}: writes the shipped embeddings of the analyzer's fixed sentences.
+ *   <li>{@code analyze <context>}: the configured analyzer's draft and decisions for one context.
+ *   <li>{@code timing-files <dir>}: writes the timing request (its context and its 3-page PDF) for
+ *       the server benchmark ({@code bench/analyzer/server.py}).
  * </ul>
  */
 public final class AnalyzerEvaluation {
@@ -38,10 +43,15 @@ public final class AnalyzerEvaluation {
         String mode = args.length == 0 ? "evaluate" : args[0];
         switch (mode) {
             case "evaluate" ->
-                evaluate(args.length > 1 ? Path.of(args[1]) : EvaluationSet.DEFAULT, args.length > 2 ? args[2] : "all");
+                evaluate(
+                        args.length > 1 ? Path.of(args[1]) : EvaluationSet.DEFAULT,
+                        args.length > 2 ? args[2] : "all",
+                        args.length > 3 ? args[3] : "all");
             case "timing" -> timing(args.length > 1 ? Integer.parseInt(args[1]) : 50);
             case "first" -> first();
             case "embeddings" -> embeddings(Path.of(args[1]));
+            case "timing-files" -> timingFiles(Path.of(args[1]));
+            case "analyze" -> analyzeOne(args[1]);
             default -> throw new IllegalArgumentException("mode: evaluate | timing | first");
         }
     }
@@ -97,12 +107,19 @@ public final class AnalyzerEvaluation {
         }
     }
 
-    private static void evaluate(Path file, String missesOf) throws IOException {
+    private static void evaluate(Path file, String missesOf, String rows) throws IOException {
         ContextAnalyzer analyzer = configuredAnalyzer();
         if (analyzer == null) {
             return;
         }
-        List<EvaluationSet.Case> cases = EvaluationSet.load(file);
+        List<EvaluationSet.Case> cases =
+                EvaluationSet.loadAll(file, file.resolveSibling(EvaluationSet.FRESH.getFileName()));
+        boolean tuneOnly = rows.equals("tune");
+        if (tuneOnly) {
+            cases = cases.stream()
+                    .filter(c -> c.split() == EvaluationSet.Split.TUNE)
+                    .toList();
+        }
         List<Template> catalog = TestTemplates.all();
         TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults());
         List<Outcome> outcomes = new ArrayList<>();
@@ -117,11 +134,16 @@ public final class AnalyzerEvaluation {
                 "| half | cases | task kind | domain | wrong template | template found | name key word | name form |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (EvaluationSet.Split split : EvaluationSet.Split.values()) {
+            if (tuneOnly && split != EvaluationSet.Split.TUNE) {
+                continue;
+            }
             row(
                     split.label(),
                     outcomes.stream().filter(o -> o.c().split() == split).toList());
         }
-        row("all", outcomes);
+        if (!tuneOnly) {
+            row("all", outcomes);
+        }
         System.out.println();
         for (Outcome o : outcomes) {
             boolean show = switch (missesOf) {
@@ -240,6 +262,27 @@ public final class AnalyzerEvaluation {
                 .filter(c -> c.id().equals(TIMING_CASE))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static void analyzeOne(String context) {
+        ContextAnalyzer analyzer = configuredAnalyzer();
+        if (analyzer == null) {
+            return;
+        }
+        Analysis a = analyzer.analyze(new AnalysisRequest(context, List.of(), TestTemplates.all()));
+        ProjectDraft d = a.draft();
+        System.out.printf(
+                "name \"%s\" | type %s | domain %s | template %s%n%s%n",
+                d.name(), d.type(), d.domain(), d.templateId(), evidence(a));
+    }
+
+    private static void timingFiles(Path dir) throws IOException {
+        EvaluationSet.Case c = timingCase();
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("context.txt"), c.context());
+        EvaluationSet.Attachment pdf = c.attachments().getFirst();
+        java.nio.file.Files.write(dir.resolve(pdf.filename()), pdf.bytes());
+        System.out.println("wrote " + dir.resolve("context.txt") + " and " + dir.resolve(pdf.filename()));
     }
 
     private static void timing(int runs) throws IOException {

@@ -28,10 +28,18 @@ import org.yaml.snakeyaml.Yaml;
 final class EvaluationSet {
     static final Path DEFAULT = Path.of("bench/analyzer/cases.yaml");
 
-    /** Which half a case belongs to: tuning may look at it, or it is held out for reporting. */
+    /** The second held-out set: every case in it is {@link Split#FRESH}, whatever its id hashes to. */
+    static final Path FRESH = Path.of("bench/analyzer/cases-fresh.yaml");
+
+    /**
+     * Which part of the set a case belongs to: tuning may look at it, or it is held out for reporting.
+     * {@code HELD_OUT} is the hashed half of the first set; {@code FRESH} the second set, written
+     * later and never looked at while tuning.
+     */
     enum Split {
         TUNE,
-        HELD_OUT;
+        HELD_OUT,
+        FRESH;
 
         /** The split of a case id: the first byte of its SHA-256, even for tune, odd for held-out. */
         static Split of(String id) {
@@ -44,7 +52,11 @@ final class EvaluationSet {
         }
 
         String label() {
-            return this == TUNE ? "tune" : "held-out";
+            return switch (this) {
+                case TUNE -> "tune";
+                case HELD_OUT -> "held-out";
+                case FRESH -> "fresh";
+            };
         }
     }
 
@@ -73,6 +85,25 @@ final class EvaluationSet {
     }
 
     private EvaluationSet() {}
+
+    /** The first set (split by hash) and, when the file exists, the fresh held-out set. */
+    static List<Case> loadAll(Path first, Path fresh) throws IOException {
+        List<Case> all = new ArrayList<>(load(first));
+        if (Files.exists(fresh)) {
+            all.addAll(load(fresh).stream()
+                    .map(c -> new Case(
+                            c.id(),
+                            Split.FRESH,
+                            c.context(),
+                            c.taskKinds(),
+                            c.domains(),
+                            c.nameKeywords(),
+                            c.templates(),
+                            c.attachments()))
+                    .toList());
+        }
+        return all;
+    }
 
     static List<Case> load(Path file) throws IOException {
         List<Map<String, Object>> raw;

@@ -22,7 +22,7 @@ class OfflineContextAnalyzerTest {
     @CsvSource(delimiter = '|', textBlock = """
             Segment customers by purchase frequency and basket value to plan seasonal marketing campaigns.  | Customer Segmentation                 | segmentation      | marketing   | customer-segmentation
             Optimise delivery routes for a fleet of vans under time windows and fuel cost.                   | Delivery Route Optimization           | optimization      | logistics   | delivery-route-optimization
-            Detect fraudulent card transactions in real time from merchant, amount and device signals.       | Fraudulent Card Transaction Detection | classification    | finance     | card-fraud-detection
+            Detect fraudulent card transactions in real time from merchant, amount and device signals.       | Card Transaction Fraud Detection      | classification    | finance     | card-fraud-detection
             Predict crop yield per field from satellite imagery and weather.                                  | Crop Yield Prediction                 | regression        | agriculture | crop-yield-prediction
             Detect anomalies in daily revenue across 300 stores and alert finance.                            | Daily Revenue Anomaly Detection       | anomaly_detection | retail      | revenue-anomaly-detection
             Recommend products to shoppers based on their browsing history and similar customers' purchases. | Product Recommendations               | recommendation    | retail      | product-recommendation
@@ -43,7 +43,7 @@ class OfflineContextAnalyzerTest {
         assertThat(analysis.domain().label()).isEqualTo(domain);
         assertThat(analysis.template().label()).isEqualTo(template);
         assertThat(analysis.provider()).isEqualTo("offline");
-        assertThat(analysis.model()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(analysis.model()).isEqualTo("all-MiniLM-L6-v2-q");
         assertThat(draft.tags()).contains(domain, taskKind.replace('_', '-')).hasSizeLessThanOrEqualTo(6);
         assertThat(draft.description()).isNotBlank().hasSizeLessThanOrEqualTo(600);
     }

@@ -30,7 +30,7 @@ class ProjectNamerTest {
             Extract names, dates and amounts from our supplier invoices.      | Extraction        | Supplier Invoice Extraction
             Extract the fields of scanned building permit applications.       | Extraction        | Building Permit Application Extraction
             Forecast weekly sales per SKU and store.                          | Forecasting       | Weekly Sales Forecasting
-            Parse incoming CVs into structured profiles.                      | Extraction        | Incoming CV Parsing
+            Parse incoming CVs into structured profiles.                      | Extraction        | CV Parsing
             Forecast mobile data traffic per cell.                            | Forecasting       | Mobile Data Traffic Forecasting
             """)
     void the_object_of_the_work_comes_first_and_the_task_noun_last(String statement, String kindNoun, String expected) {
@@ -39,7 +39,6 @@ class ProjectNamerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            Which hotel bookings will be cancelled?         | Prediction
             Our engineers keep leaving after 18 months.     | Prediction
             Help.                                           | Analysis
             """)
@@ -47,6 +46,55 @@ class ProjectNamerTest {
         String name = namer.name(statement, noun, List.of("hotel bookings", "months"), Set.of());
 
         assertThat(name).isEqualTo("Hotel Booking " + noun);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Which hotel bookings will be cancelled?                                 | Prediction | Hotel Booking Cancellation Prediction
+            Which tenants are likely to move out before the lease ends?             | Prediction | Tenant Move-Out Prediction
+            Predict which trial users will convert to a paid plan.                  | Prediction | Trial User Conversion Prediction
+            Flag the apprentices at risk of dropping out of the programme.          | Prediction | Apprentice Dropout Prediction
+            Which branches should auditors visit first? Rank branches by risk.     | Ranking    | Branch Ranking
+            """)
+    void a_question_about_who_will_do_something_names_the_subject_and_the_event(
+            String statement, String kindNoun, String expected) {
+        assertThat(name(statement, kindNoun)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Fleet utilisation: estimate the idle hours of each truck.                     | Estimation        | Fleet Utilisation Estimation
+            Detect fraudulent insurance claims at first notice.                           | Detection         | Insurance Claim Fraud Detection
+            Find unusual meter readings in the substation logs.                           | Anomaly Detection | Meter Reading Anomaly Detection
+            Spot pallets that look odd on the dock cameras.                               | Anomaly Detection | Pallet Anomaly Detection
+            Summarise recorded board meetings for the shareholders.                       | Summarization     | Board Meeting Summarization
+            Classify the messages of the service team by topic.                           | Classification    | Message Classification
+            Estimate how long a repair job will take from the fault description.          | Estimation        | Repair Job Duration Estimation
+            How many parcels will the hub receive on Monday?                              | Forecasting       | Parcel Forecasting
+            Capture totals, dates and tax numbers on the purchase orders we receive.      | Extraction        | Purchase Order Extraction
+            """)
+    void the_object_is_cleaned_of_states_conditions_people_and_containers(
+            String statement, String kindNoun, String expected) {
+        assertThat(name(statement, kindNoun)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Predict pass rates using grades, attendance and homework.           | Prediction  | Pass Rate Prediction
+            Build shift rosters for the warehouse pickers.                      | Scheduling  | Shift Scheduling
+            Our monthly plans never match; forecast demand per site and day.    | Forecasting | Demand Forecasting
+            """)
+    void a_word_that_is_a_noun_as_often_as_a_verb_states_the_task_only_where_a_verb_stands(
+            String statement, String kindNoun, String expected) {
+        assertThat(name(statement, kindNoun)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void mixed_case_words_keep_their_case_and_capitalised_headings_are_not_acronyms() {
+        assertThat(name("Predict which patients are at risk of an HbA1c above 9.", "Prediction"))
+                .isEqualTo("Patient HbA1c Prediction");
+        assertThat(acronymsOf("SERVICE AGREEMENT between the parties; the SLA applies."))
+                .containsExactly("sla");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,6 @@
 package dev.atelier.llm;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,7 +74,7 @@ public final class TrackingProbe {
             };
         });
         if (args.length > 0 && args[0].equals("bare")) {
-            new AllMiniLmL6V2EmbeddingModel().embed("quarterly churn by customer segment");
+            new AllMiniLmL6V2QuantizedEmbeddingModel().embed("quarterly churn by customer segment");
         } else {
             MiniLmEmbeddings.embed("quarterly churn by customer segment");
         }

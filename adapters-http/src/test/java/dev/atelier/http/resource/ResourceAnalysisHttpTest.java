@@ -72,7 +72,7 @@ class ResourceAnalysisHttpTest {
         assertThat(answer.path("analysis").path("provider").asText()).isEqualTo("offline");
         assertThat(answer.path("analysis").path("fallback").asBoolean()).isFalse();
         JsonNode analysis = answer.path("analysis");
-        assertThat(analysis.path("model").asText()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(analysis.path("model").asText()).isEqualTo("all-MiniLM-L6-v2-q");
         assertThat(analysis.has("reason")).isTrue();
         assertThat(analysis.path("task_kind").path("label").asText()).isEqualTo("anomaly_detection");
         assertThat(draft.path("type").asText()).isEqualTo("anomaly_detection");
