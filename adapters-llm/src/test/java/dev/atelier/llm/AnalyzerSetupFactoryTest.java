@@ -12,7 +12,7 @@ class AnalyzerSetupFactoryTest {
     @Test
     void the_default_is_the_offline_analyzer_with_its_embedding_model() {
         assertThat(AnalyzerSetupFactory.describe(new MapPropertyResolver(Map.of())))
-                .isEqualTo(new AnalyzerSetup("offline", "all-MiniLM-L6-v2"));
+                .isEqualTo(new AnalyzerSetup("offline", MiniLmEmbeddings.MODEL_NAME));
     }
 
     @Test

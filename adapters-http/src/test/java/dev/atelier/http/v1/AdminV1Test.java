@@ -126,7 +126,7 @@ class AdminV1Test {
         assertThat(data.path("database").asText()).isEqualTo("H2");
         assertThat(data.path("database_version").asText()).isNotBlank();
         assertThat(data.path("analyzer").path("provider").asText()).isEqualTo("offline");
-        assertThat(data.path("analyzer").path("model").asText()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(data.path("analyzer").path("model").asText()).isEqualTo("all-MiniLM-L6-v2-q");
         error(server.get("/api/v1/admin/server", server.createUser("Curious").token()), 403);
     }
 
