@@ -62,6 +62,18 @@ class OpenApiRoutesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_document_states_the_apache_2_licence_of_the_repository() {
+        Map<String, Object> document = new Yaml().load(server.get("/openapi.yml", null).body());
+        Map<String, Object> license =
+                (Map<String, Object>) ((Map<String, Object>) document.get("info")).get("license");
+
+        assertThat(license)
+                .containsEntry("name", "Apache-2.0")
+                .containsEntry("url", "https://www.apache.org/licenses/LICENSE-2.0");
+    }
+
+    @Test
     void the_reference_page_is_public_and_loads_only_assets_served_by_atelier() {
         Reply page = server.get("/docs", null);
 
