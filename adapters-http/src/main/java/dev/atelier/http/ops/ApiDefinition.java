@@ -21,10 +21,7 @@ import io.swagger.v3.oas.annotations.security.SecuritySchemes;
                         description = "Self-hosted projects and workspaces server. Every operation except health, "
                                 + "metrics and this documentation needs an API key: 'Authorization: Bearer API_KEY' "
                                 + "(or HTTP Basic with the API key as user name and an empty password).",
-                        license =
-                                @License(
-                                        name = "Apache-2.0",
-                                        url = "https://www.apache.org/licenses/LICENSE-2.0")),
+                        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
 @SecuritySchemes({
     @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", description = "API key"),

@@ -1,7 +1,7 @@
 package dev.atelier.http.v1;
 
+import dev.atelier.application.exchange.CopyProject;
 import dev.atelier.application.project.CleanupProjects;
-import dev.atelier.application.project.CopyProject;
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.LoadProject;
 import dev.atelier.application.project.SaveProject;

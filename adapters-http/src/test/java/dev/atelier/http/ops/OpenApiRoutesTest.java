@@ -64,9 +64,9 @@ class OpenApiRoutesTest {
     @Test
     @SuppressWarnings("unchecked")
     void the_document_states_the_apache_2_licence_of_the_repository() {
-        Map<String, Object> document = new Yaml().load(server.get("/openapi.yml", null).body());
-        Map<String, Object> license =
-                (Map<String, Object>) ((Map<String, Object>) document.get("info")).get("license");
+        Map<String, Object> document =
+                new Yaml().load(server.get("/openapi.yml", null).body());
+        Map<String, Object> license = (Map<String, Object>) ((Map<String, Object>) document.get("info")).get("license");
 
         assertThat(license)
                 .containsEntry("name", "Apache-2.0")

@@ -1,6 +1,5 @@
 package dev.atelier.application.exchange;
 
-import dev.atelier.application.project.CopyProject;
 import dev.atelier.application.project.ProjectAccess;
 import dev.atelier.application.project.SaveProject;
 import dev.atelier.application.project.Timeline;
