@@ -10,6 +10,7 @@ import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.ProjectSort;
 import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Visibility;
 import dev.atelier.http.security.Caller;
@@ -160,13 +161,13 @@ final class ProjectsController {
         if (body == null) {
             throw new InvalidInputException("request body must be a JSON object with 'project_id'");
         }
+        Scope targetScope = scopeOrNull(body.targetScope());
+        // checked here so that the message names the dialect's field
+        String newName = body.newProjectName() == null || body.newProjectName().isBlank()
+                ? null
+                : Text.name("new_project_name", body.newProjectName());
         Project copy = copyProject.execute(new CopyProject.Command(
-                caller,
-                body.projectId(),
-                body.workspaceId(),
-                workspaceId,
-                body.newProjectName(),
-                scopeOrNull(body.targetScope())));
+                caller, body.projectId(), body.workspaceId(), workspaceId, newName, targetScope));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("new_project_id", copy.id().value());
         data.put("project", Views.project(copy, null));

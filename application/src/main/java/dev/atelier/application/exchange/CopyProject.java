@@ -61,13 +61,13 @@ public final class CopyProject {
                 newName = null;
             }
             if (newName != null) {
-                newName = Text.name("new_project_name", newName);
+                newName = Text.name("the new name", newName);
             }
         }
     }
 
     public Project execute(Command c) {
-        Optional<Workspace> source = Workspace.isDefaultAlias(c.sourceWorkspace())
+        Optional<Workspace> source = workspaces.meansDefault(c.sourceWorkspace())
                 ? Optional.empty()
                 : Optional.of(workspaces.resolve(c.caller(), c.sourceWorkspace()));
         Workspace target = workspaces.resolve(c.caller(), c.targetWorkspace());
