@@ -10,6 +10,7 @@ import dev.atelier.domain.model.LabelingOptions;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.User;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,7 @@ import java.util.Map;
  * addressed by name in the caller's default workspace; success is always 200 with the bare JSON;
  * errors are {@code {"error": "..."}} (the error processor of the dialect).
  */
+@Tag(name = ApiDefinition.LABELING)
 @Controller("/v1/projects")
 final class LabelingProjectsController {
     /** The dialect's listing has no paging: a longer one is refused (413) rather than sent whole. */

@@ -13,6 +13,7 @@ import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Visibility;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -22,6 +23,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import java.util.Map;
  * reference and the current Python SDK) and POST with a JSON body (the Python SDK generation that
  * takes the workspace id: {@code {"scopes": [...]}} and {@code {"project": {"id", "scope"}}}).
  */
+@Tag(name = ApiDefinition.V1)
 @Controller("/api/v1/projects")
 final class ProjectsController {
     private final SaveProject saveProject;
