@@ -11,7 +11,6 @@ import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -22,9 +21,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +52,7 @@ final class ResourceProjectDetailsController {
             description = "Answers {project_id, current, history}: every version oldest first, each "
                     + "{version, params, instruction, created_at}; current is the last one.")
     @Get("/{id}/params")
-    ParamsAnswer params(@Caller User caller, @PathVariable("id") String id) {
+    Map<String, Object> params(@Caller User caller, @PathVariable("id") String id) {
         return params(loadProject.execute(caller, id));
     }
 
@@ -64,7 +61,7 @@ final class ResourceProjectDetailsController {
             description = "Body {params: {...}, instruction?, patch?}. The new version holds exactly the given params, "
                     + "or, with patch true, the previous ones with the given top-level fields replaced. Needs editor.")
     @Put("/{id}/params")
-    ParamsAnswer setParams(
+    Map<String, Object> setParams(
             @Caller User caller, @PathVariable("id") String id, @Nullable @Body Map<String, Object> body) {
         if (body == null) {
             throw new InvalidInputException("request body must be a JSON object with 'params'");
@@ -119,26 +116,25 @@ final class ResourceProjectDetailsController {
                 .header(HttpHeaders.ETAG, ResourceProjectsController.etag(project));
     }
 
-    /** A project's params: the current version (null when it has none) and every version, oldest first. */
-    @Introspected
-    @Schema(name = "ResourceParams")
-    record ParamsAnswer(String projectId, ParamVersionView current, List<ParamVersionView> history) {}
-
-    /** One version of a project's params. */
-    @Introspected
-    @Schema(name = "ResourceParamVersion")
-    record ParamVersionView(int version, Map<String, Object> params, String instruction, Instant createdAt) {
-        static ParamVersionView of(ParamVersion v) {
-            return new ParamVersionView(v.version(), v.params(), v.instruction(), v.createdAt());
-        }
+    private static Map<String, Object> params(LoadProject.Loaded loaded) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("project_id", loaded.project().id().value());
+        ParamVersion current = loaded.current();
+        body.put("current", current == null ? null : version(current));
+        List<Map<String, Object>> history = loaded.paramHistory().stream()
+                .map(ResourceProjectDetailsController::version)
+                .toList();
+        body.put("history", history);
+        return body;
     }
 
-    private static ParamsAnswer params(LoadProject.Loaded loaded) {
-        ParamVersion current = loaded.current();
-        return new ParamsAnswer(
-                loaded.project().id().value(),
-                current == null ? null : ParamVersionView.of(current),
-                loaded.paramHistory().stream().map(ParamVersionView::of).toList());
+    private static Map<String, Object> version(ParamVersion v) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("version", v.version());
+        view.put("params", v.params());
+        view.put("instruction", v.instruction());
+        view.put("created_at", v.createdAt());
+        return view;
     }
 
     /** A document as this dialect shows it (listed here, and answered by an upload). */

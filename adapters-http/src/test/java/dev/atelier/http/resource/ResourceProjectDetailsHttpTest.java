@@ -101,7 +101,7 @@ class ResourceProjectDetailsHttpTest {
                 .containsExactly(0, 1);
         assertThat(params.path("history").get(0).path("params").path("lr").asDouble())
                 .isEqualTo(0.1);
-        // the answer's fields, in this order, and nothing else (a typed record since, same wire form)
+        // the answer's fields, in this order, and nothing else
         String body =
                 server.get("/api/projects/" + id + "/params", alice.token()).body();
         String createdAt = params.path("current").path("created_at").asText();
