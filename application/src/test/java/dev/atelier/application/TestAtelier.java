@@ -6,10 +6,10 @@ import dev.atelier.application.account.CreateUser;
 import dev.atelier.application.account.IssueApiKey;
 import dev.atelier.application.account.ListUsers;
 import dev.atelier.application.account.RevokeApiKey;
+import dev.atelier.application.exchange.CopyProject;
 import dev.atelier.application.exchange.ProjectImporter;
 import dev.atelier.application.exchange.ProjectTables;
 import dev.atelier.application.project.CleanupProjects;
-import dev.atelier.application.project.CopyProject;
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.LoadProject;
 import dev.atelier.application.project.ProjectAccess;
@@ -29,9 +29,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 
 /** The application wired over the in-memory store, as the composition root wires it over JDBC. */
 public final class TestAtelier {
+    /** What the HTTP adapter hands the application as "my default workspace" (the v1 dialect's spellings). */
+    public static final Set<String> DEFAULT_WORKSPACE_ALIASES = Set.of("workspace_id", "default");
+
     public final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
     public final InMemoryStore store = new InMemoryStore();
     public final TimeOrderedIds ids = new TimeOrderedIds(clock);
@@ -42,7 +46,8 @@ public final class TestAtelier {
     public final Authenticate authenticate = new Authenticate(store.apiKeys, store.users, store, clock);
     public final BootstrapAdmin bootstrapAdmin =
             new BootstrapAdmin(store.users, store.apiKeys, issueApiKey, store, clock);
-    public final Workspaces workspaces = new Workspaces(store.workspaces, store, ids, clock);
+    public final Workspaces workspaces =
+            new Workspaces(store.workspaces, store, ids, clock, TestAtelier.DEFAULT_WORKSPACE_ALIASES);
     public final SaveWorkspace saveWorkspace = new SaveWorkspace(store.workspaces, store, ids, clock);
     public final ListWorkspaces listWorkspaces = new ListWorkspaces(store.workspaces, workspaces);
     public final LoadWorkspace loadWorkspace = new LoadWorkspace(store.workspaces, workspaces);

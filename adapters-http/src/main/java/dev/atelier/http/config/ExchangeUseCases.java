@@ -1,5 +1,6 @@
 package dev.atelier.http.config;
 
+import dev.atelier.application.exchange.CopyProject;
 import dev.atelier.application.exchange.ExportProject;
 import dev.atelier.application.exchange.ExportWorkspace;
 import dev.atelier.application.exchange.ImportProject;
@@ -8,7 +9,6 @@ import dev.atelier.application.exchange.ImportWorkspace;
 import dev.atelier.application.exchange.ListTemplates;
 import dev.atelier.application.exchange.ProjectImporter;
 import dev.atelier.application.exchange.ProjectTables;
-import dev.atelier.application.project.CopyProject;
 import dev.atelier.application.project.ProjectAccess;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;

@@ -7,6 +7,7 @@ import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.port.IdGenerator;
 import dev.atelier.domain.port.UnitOfWork;
 import dev.atelier.domain.port.WorkspaceRepository;
+import dev.atelier.http.v1.WorkspaceAliases;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,7 +18,7 @@ class WorkspaceUseCases {
 
     @Singleton
     Workspaces workspaces(WorkspaceRepository workspaces, UnitOfWork uow, IdGenerator ids, Clock clock) {
-        return new Workspaces(workspaces, uow, ids, clock);
+        return new Workspaces(workspaces, uow, ids, clock, WorkspaceAliases.DEFAULT_WORKSPACE);
     }
 
     @Singleton

@@ -4,11 +4,14 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.NotAllowedException;
+import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Micronaut's own failures (unknown route, wrong method, unsupported media type, malformed JSON,
@@ -47,12 +50,43 @@ final class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obje
         if (status == HttpStatus.NOT_FOUND) {
             return "no such endpoint: " + request.getMethodName() + " " + request.getPath();
         }
+        if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+            return notAllowed(request, cause.orElse(null));
+        }
+        if (status == HttpStatus.UNSUPPORTED_MEDIA_TYPE && cause.orElse(null) instanceof UnsupportedMediaException m) {
+            return unsupportedMedia(request, m);
+        }
         String detail = context.getErrors().stream()
                 .map(Error::getMessage)
                 .filter(m -> m != null && !m.isBlank())
                 .findFirst()
                 .orElse(status.getReason());
         return sanitize(detail);
+    }
+
+    /** Our words for a wrong method; the allowed ones are also in the answer's Allow header. */
+    private static String notAllowed(HttpRequest<?> request, Throwable cause) {
+        String message = request.getMethodName() + " is not allowed on " + request.getPath();
+        if (cause instanceof NotAllowedException n && !n.getAllowedMethods().isEmpty()) {
+            message += "; use " + String.join(", ", new TreeSet<>(n.getAllowedMethods()));
+        }
+        return message;
+    }
+
+    /** Our words for a body of a type the operation does not read, and what it reads instead. */
+    private static String unsupportedMedia(HttpRequest<?> request, UnsupportedMediaException m) {
+        String sent = m.getContentType() == null || m.getContentType().isBlank()
+                ? "a body without a content type"
+                : "content type '" + clip(m.getContentType()) + "'";
+        String message = request.getMethodName() + " " + request.getPath() + " does not accept " + sent;
+        if (!m.getAcceptableContentTypes().isEmpty()) {
+            message += "; send " + String.join(" or ", new TreeSet<>(m.getAcceptableContentTypes()));
+        }
+        return message;
+    }
+
+    private static String clip(String value) {
+        return value.length() > 100 ? value.substring(0, 100) + "…" : value;
     }
 
     /** Micronaut's messages name arguments and values; keep them, but never Java internals. */

@@ -2,7 +2,6 @@ package dev.atelier.http.error;
 
 import dev.atelier.domain.error.DependencyUnavailableException;
 import dev.atelier.domain.error.DomainException;
-import dev.atelier.domain.error.RateLimitedException;
 import dev.atelier.domain.error.UnauthenticatedException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
@@ -45,7 +44,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
                     exception.getMessage());
         }
         MutableHttpResponse<Object> response = ErrorResponses.of(request, status, exception.getMessage());
-        if (exception instanceof RateLimitedException || exception instanceof DependencyUnavailableException) {
+        if (exception instanceof DependencyUnavailableException) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
         if (exception instanceof UnauthenticatedException) {

@@ -10,6 +10,7 @@ import dev.atelier.domain.model.LabelingOptions;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.User;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -18,18 +19,23 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Dialect 3, the labeling-platform projects API (seed 002) under {@code /v1/projects}: projects are
+ * The labeling-platform projects API under {@code /v1/projects}: projects are
  * addressed by name in the caller's default workspace; success is always 200 with the bare JSON;
  * errors are {@code {"error": "..."}} (the error processor of the dialect).
  */
+@Tag(name = ApiDefinition.LABELING)
 @Controller("/v1/projects")
 final class LabelingProjectsController {
+    /** The dialect's listing has no paging: a longer one is refused (413) rather than sent whole. */
+    static final int MAX_LISTED_PROJECTS = 10_000;
+
     private final CreateLabelingProject create;
     private final GetLabelingProject get;
     private final ListLabelingProjects list;
@@ -75,7 +81,7 @@ final class LabelingProjectsController {
                 default -> throw new InvalidInputException("archived must be true or false");
             };
         }
-        return list.execute(new ListLabelingProjects.Command(caller, filter)).stream()
+        return list.execute(new ListLabelingProjects.Command(caller, filter, MAX_LISTED_PROJECTS)).stream()
                 .map(LabelingProjectsController::view)
                 .toList();
     }

@@ -4,6 +4,7 @@ import dev.atelier.application.analysis.DraftProjectFromContext;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.analysis.AnalysisViews;
 import dev.atelier.http.analysis.ContextForm;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.MediaType;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /**
@@ -23,6 +25,7 @@ import java.util.List;
  * so that a client can show it for review and then create the project with what the user kept.
  * Every file is extracted as create-from-context would; an unreadable file is a 4xx.
  */
+@Tag(name = ApiDefinition.RESOURCE)
 @Controller("/api/projects")
 final class ResourceAnalysisController {
     private final DraftProjectFromContext drafts;

@@ -9,6 +9,7 @@ import dev.atelier.domain.model.DocumentInfo;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.User;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -20,6 +21,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import java.util.Map;
  * with their version history, the documents with their extracted facts, and the archived status.
  * Same rules as the rest of the dialect: viewer reads, editor writes, problem+json errors.
  */
+@Tag(name = ApiDefinition.RESOURCE)
 @Controller("/api/projects")
 final class ResourceProjectDetailsController {
     private final LoadProject loadProject;

@@ -26,6 +26,7 @@ import dev.atelier.domain.model.ProjectSort;
 import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Visibility;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -44,6 +45,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Provider;
 import java.io.IOException;
 import java.util.EnumSet;
@@ -54,12 +56,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Dialect 2, the resource-style projects API (seed 003) under {@code /api/projects}: plain JSON,
+ * The resource-style projects API under {@code /api/projects}: plain JSON,
  * errors as RFC 9457 problem details (the error processor of the dialect). Every query parameter
  * is parsed and checked here against a fixed list before it reaches a use case. The two use cases
  * that need the text extractor are looked up lazily, so the rest of the dialect works even in a
  * deployment without one.
  */
+@Tag(name = ApiDefinition.RESOURCE)
 @Controller("/api/projects")
 final class ResourceProjectsController {
     static final int DEFAULT_LIMIT = 50;

@@ -9,6 +9,7 @@ import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.model.ApiKey;
 import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.User;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -20,6 +21,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,6 +29,7 @@ import java.util.Map;
  * Operators' endpoints: users and API keys, and what the server runs with. Administrators only
  * (decided in the use cases).
  */
+@Tag(name = ApiDefinition.ADMIN)
 @Controller("/api/v1/admin")
 final class AdminController {
     private final CreateUser createUser;

@@ -8,6 +8,7 @@ import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.analysis.AnalysisViews;
 import dev.atelier.http.analysis.ContextForm;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -17,6 +18,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RouteCondition;
 import io.micronaut.http.server.multipart.MultipartBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import java.util.Map;
  * files); answers the new project with its {@code documents} and the {@code analysis} that named it.
  * Both encodings share everything after parsing.
  */
+@Tag(name = ApiDefinition.V1)
 @Controller("/api/v1/projects")
 final class CreateFromContextController {
     private final CreateProjectFromContext create;

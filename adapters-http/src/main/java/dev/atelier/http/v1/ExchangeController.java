@@ -10,6 +10,7 @@ import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.Template;
 import dev.atelier.domain.model.User;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -19,6 +20,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.types.files.StreamedFile;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,10 @@ import java.util.Map;
 
 /**
  * v1 export, import and templates under {@code /api/v1/projects}, each in both forms: with the
- * workspace in the path (seeds 000/001) and without it (the default workspace, or the body's
+ * workspace in the path (as the reference examples write it) and without it (the default workspace, or the body's
  * {@code workspace_id} when the path has none).
  */
+@Tag(name = ApiDefinition.V1)
 @Controller("/api/v1/projects")
 final class ExchangeController {
     private final ExportProject exportProject;

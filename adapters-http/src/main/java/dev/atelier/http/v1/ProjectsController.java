@@ -1,7 +1,7 @@
 package dev.atelier.http.v1;
 
+import dev.atelier.application.exchange.CopyProject;
 import dev.atelier.application.project.CleanupProjects;
-import dev.atelier.application.project.CopyProject;
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.LoadProject;
 import dev.atelier.application.project.SaveProject;
@@ -10,8 +10,10 @@ import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.ProjectSort;
 import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Visibility;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -21,6 +23,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,7 @@ import java.util.Map;
  * reference and the current Python SDK) and POST with a JSON body (the Python SDK generation that
  * takes the workspace id: {@code {"scopes": [...]}} and {@code {"project": {"id", "scope"}}}).
  */
+@Tag(name = ApiDefinition.V1)
 @Controller("/api/v1/projects")
 final class ProjectsController {
     private final SaveProject saveProject;
@@ -160,13 +164,13 @@ final class ProjectsController {
         if (body == null) {
             throw new InvalidInputException("request body must be a JSON object with 'project_id'");
         }
+        Scope targetScope = scopeOrNull(body.targetScope());
+        // checked here so that the message names the dialect's field
+        String newName = body.newProjectName() == null || body.newProjectName().isBlank()
+                ? null
+                : Text.name("new_project_name", body.newProjectName());
         Project copy = copyProject.execute(new CopyProject.Command(
-                caller,
-                body.projectId(),
-                body.workspaceId(),
-                workspaceId,
-                body.newProjectName(),
-                scopeOrNull(body.targetScope())));
+                caller, body.projectId(), body.workspaceId(), workspaceId, newName, targetScope));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("new_project_id", copy.id().value());
         data.put("project", Views.project(copy, null));

@@ -4,6 +4,7 @@ import dev.atelier.application.exchange.ExportWorkspace;
 import dev.atelier.application.exchange.ImportWorkspace;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -12,10 +13,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.types.files.StreamedFile;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.util.Map;
 
-/** Seed 004's workspace tables: export (streamed) and import. */
+/** The v1 workspace tables: export (streamed) and import. */
+@Tag(name = ApiDefinition.V1)
 @Controller("/api/v1/workspaces")
 final class WorkspaceTablesController {
     private final ExportWorkspace exportWorkspace;

@@ -7,6 +7,7 @@ import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
+import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -16,11 +17,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Workspaces API v1 (seed 004): save, list, load. */
+/** Workspaces API v1: save, list, load. */
+@Tag(name = ApiDefinition.V1)
 @Controller("/api/v1/workspaces")
 final class WorkspacesController {
     private final SaveWorkspace saveWorkspace;

@@ -9,8 +9,8 @@ import dev.atelier.domain.error.ForbiddenException;
 import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.error.NotFoundException;
 import dev.atelier.domain.error.PayloadTooLargeException;
-import dev.atelier.domain.error.RateLimitedException;
 import dev.atelier.domain.error.StaleVersionException;
+import dev.atelier.domain.error.TooManyResultsException;
 import dev.atelier.domain.error.UnauthenticatedException;
 import dev.atelier.domain.error.UnreadableContentException;
 import dev.atelier.domain.error.UnsupportedContentException;
@@ -35,9 +35,9 @@ class ErrorMappingTest {
                 Arguments.of(new ConflictException("x"), 409),
                 Arguments.of(new StaleVersionException("x"), 409),
                 Arguments.of(new PayloadTooLargeException("x"), 413),
+                Arguments.of(new TooManyResultsException("x"), 413),
                 Arguments.of(new UnsupportedContentException("x"), 415),
                 Arguments.of(new UnreadableContentException("x"), 422),
-                Arguments.of(new RateLimitedException("x"), 429),
                 Arguments.of(new DependencyUnavailableException("x"), 503));
     }
 
@@ -55,14 +55,6 @@ class ErrorMappingTest {
         assertThat(DomainErrorStatus.of(new StaleVersionException("changed"), conditional)
                         .getCode())
                 .isEqualTo(412);
-    }
-
-    @Test
-    void rate_limiting_says_when_to_retry() {
-        HttpResponse<?> response = new DomainExceptionHandler(30)
-                .handle(HttpRequest.GET("/api/v1/projects/list"), new RateLimitedException("slow down"));
-        assertThat(response.code()).isEqualTo(429);
-        assertThat(response.getHeaders().get("Retry-After")).isEqualTo("30");
     }
 
     @Test

@@ -114,6 +114,29 @@ class ErrorShapesTest {
         Reply reply = server.delete("/api/v1/admin/users", AtelierServer.ADMIN_TOKEN);
         assertThat(reply.status()).isEqualTo(405);
         assertEnvelopeError(reply.json());
+        assertThat(reply.header("Allow")).contains("GET", "POST");
+        assertThat(reply.json().path("message").asText())
+                .isEqualTo("DELETE is not allowed on /api/v1/admin/users; use GET, HEAD, POST");
+    }
+
+    @Test
+    void a_wrong_method_is_405_in_the_shape_of_each_dialect_in_our_words() {
+        Reply resource = server.send(server.request("/api/projects", AtelierServer.ADMIN_TOKEN)
+                .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertThat(resource.status()).isEqualTo(405);
+        assertThat(resource.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(resource.json().path("detail").asText())
+                .startsWith("PATCH is not allowed on /api/projects; use ")
+                .doesNotContain("Allowed methods", "[");
+        assertThat(resource.header("Allow")).isNotBlank();
+
+        Reply labeling = server.send(server.request("/v1/projects", AtelierServer.ADMIN_TOKEN)
+                .method("PUT", HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")
+                .build());
+        assertThat(labeling.status()).isEqualTo(405);
+        assertThat(labeling.json().path("error").asText()).startsWith("PUT is not allowed on /v1/projects; use ");
     }
 
     @Test
@@ -124,6 +147,8 @@ class ErrorShapesTest {
                 .build());
         assertThat(reply.status()).isEqualTo(415);
         assertEnvelopeError(reply.json());
+        assertThat(reply.json().path("message").asText())
+                .isEqualTo("POST /api/v1/admin/users does not accept content type 'text/plain'; send application/json");
     }
 
     @Test

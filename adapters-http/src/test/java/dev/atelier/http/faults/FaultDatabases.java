@@ -58,7 +58,7 @@ public final class FaultDatabases {
     public static PostgresDatabase postgres() {
         String url = System.getenv("ATELIER_TEST_POSTGRES_URL");
         if (url == null || url.isBlank()) {
-            skipOrFail("PostgreSQL fault tests NOT RUN: ATELIER_TEST_POSTGRES_URL is not set");
+            skipOrFail("PostgreSQL tests NOT RUN: ATELIER_TEST_POSTGRES_URL is not set");
         }
         String user = System.getenv().getOrDefault("ATELIER_TEST_POSTGRES_USER", "postgres");
         String password = System.getenv().getOrDefault("ATELIER_TEST_POSTGRES_PASSWORD", "");
@@ -68,7 +68,7 @@ public final class FaultDatabases {
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            skipOrFail("PostgreSQL fault tests NOT RUN: " + url + " cannot be reached: " + e.getMessage());
+            skipOrFail("PostgreSQL tests NOT RUN: " + url + " cannot be reached: " + e.getMessage());
         }
         return new PostgresDatabase(url, withDatabase(url, name), user, password, name);
     }

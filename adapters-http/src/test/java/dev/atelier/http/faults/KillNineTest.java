@@ -1,6 +1,7 @@
 package dev.atelier.http.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,14 +30,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kill -9 of the server during a write load: the real server runs in a child JVM (main class
  * {@code dev.atelier.http.Atelier}, the application's classpath without the test classes), four
- * clients create and update projects, the child is killed with SIGKILL in the middle of it
- * ({@link Process#destroyForcibly()}), a new server starts on the same data, and every write that
+ * clients create and update projects, the child is killed with SIGKILL while writes are in flight
+ * ({@link Process#destroyForcibly()}, as soon as creates and updates have been acknowledged), a new server starts on the same data, and every write that
  * had been acknowledged (HTTP 200) must be there. Once on the embedded H2 file database, once on
  * PostgreSQL.
  */
@@ -44,6 +46,8 @@ class KillNineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "kill-nine-admin-token-0123456789";
     private static final int WRITERS = 4;
+    private static final int MIN_CREATES_BEFORE_KILL = 40;
+    private static final int MIN_UPDATES_BEFORE_KILL = 10;
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -91,17 +95,22 @@ class KillNineTest {
             assertThat(token).isNotBlank();
 
             AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger inFlight = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
             List<Future<Integer>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
-                writers.add(pool.submit(() -> write(base, token, writer, running, created, updated, updateAcks)));
+                writers.add(
+                        pool.submit(() -> write(base, token, writer, running, inFlight, created, updated, updateAcks)));
             }
-            // let the load run, then SIGKILL the server in the middle of it
-            long until = System.nanoTime() + Duration.ofMillis(2500).toNanos();
-            while (System.nanoTime() < until && created.size() < 2000) {
-                Thread.sleep(50);
-            }
+            // SIGKILL once the load is under way (creates and updates acknowledged) and at the very
+            // moment writes are in flight: sent, their answer not yet back
+            await("acknowledged writes, and a write in flight")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(2))
+                    .until(() -> created.size() >= MIN_CREATES_BEFORE_KILL
+                            && updateAcks.get() >= MIN_UPDATES_BEFORE_KILL
+                            && inFlight.get() > 0);
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             running.set(false);
@@ -162,6 +171,7 @@ class KillNineTest {
             String token,
             int writer,
             AtomicBoolean running,
+            AtomicInteger inFlight,
             Map<String, Ack> created,
             Map<String, Ack> updated,
             AtomicInteger updateAcks) {
@@ -169,6 +179,7 @@ class KillNineTest {
         List<Ack> mine = new ArrayList<>();
         for (int i = 0; running.get(); i++) {
             attempts++;
+            inFlight.incrementAndGet();
             try {
                 if (i % 3 == 2 && !mine.isEmpty()) {
                     Ack target = mine.get(i % mine.size());
@@ -208,6 +219,8 @@ class KillNineTest {
                 }
             } catch (IOException e) {
                 return attempts; // the server is gone
+            } finally {
+                inFlight.decrementAndGet();
             }
         }
         return attempts;
@@ -255,32 +268,39 @@ class KillNineTest {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static void awaitHealthy(String base, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the server exited (" + process.exitValue() + "):\n" + tail(log));
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(base + "/health"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
+    private static void awaitHealthy(String base, Process process, Path log) {
+        try {
+            await("the server healthy")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("the server exited (" + process.exitValue() + "):\n" + tail(log));
+                        }
+                        try {
+                            return HTTP.send(
+                                                    HttpRequest.newBuilder(URI.create(base + "/health"))
+                                                            .timeout(Duration.ofSeconds(5))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.ofString())
+                                            .statusCode()
+                                    == 200;
+                        } catch (IOException notYet) {
+                            return false; // still starting
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the server did not become healthy:\n" + tail(log), e);
         }
-        throw new AssertionError("the server did not become healthy:\n" + tail(log));
     }
 
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(the server's log cannot be read: " + e.getMessage() + ")";
+        }
     }
 
     private static int freePort() throws IOException {

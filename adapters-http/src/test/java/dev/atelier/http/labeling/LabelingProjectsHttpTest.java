@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Seed 002 (labeling-platform projects API) over HTTP, its examples verbatim. */
+/** The labeling-platform projects API over HTTP, its reference examples verbatim. */
 class LabelingProjectsHttpTest {
     private final AtelierServer server = AtelierServer.shared();
     private final TestUser user = server.createUser("Labeler");

@@ -1,19 +1,15 @@
 package dev.atelier.http.labeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.http.faults.FaultDatabases;
 import dev.atelier.http.testing.AtelierServer;
 import dev.atelier.http.testing.AtelierServer.TestUser;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,41 +19,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Concurrent setParams against the real PostgreSQL on 127.0.0.1:5432 (a throw-away database per
- * run): the row lock and the (project, version) uniqueness must give versions 0..N, each once.
- * Skipped when no PostgreSQL is reachable there.
+ * Concurrent setParams against PostgreSQL, in a throw-away database on the test server (found as
+ * every PostgreSQL test of this module finds it, {@link FaultDatabases#postgres}: skipped loudly
+ * when there is none, failed when {@code ATELIER_REQUIRE_POSTGRES_TESTS=true}): the row lock and the
+ * (project, version) uniqueness must give versions 0..N, each once.
  */
 class SetParamsPostgresConcurrencyTest {
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private static final String DATABASE =
-            "atelier_collab_" + UUID.randomUUID().toString().replace("-", "");
+    private static FaultDatabases.PostgresDatabase database;
     private static AtelierServer server;
 
     @BeforeAll
     static void start() {
-        assumeTrue(execute("CREATE DATABASE " + DATABASE), "PostgreSQL is not reachable on 127.0.0.1:5432");
-        server = AtelierServer.start(Map.of(
-                "datasources.default.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
-                "datasources.default.username", "postgres",
-                "datasources.default.password", "",
-                "datasources.default.driver-class-name", "org.postgresql.Driver"));
+        database = FaultDatabases.postgres();
+        Map<String, Object> properties = new HashMap<>(database.properties());
+        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        server = AtelierServer.start(FaultDatabases.quiet(properties));
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
-            execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         }
-    }
-
-    private static boolean execute(String sql) {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-            return true;
-        } catch (SQLException e) {
-            return false;
+        if (database != null) {
+            database.close();
         }
     }
 

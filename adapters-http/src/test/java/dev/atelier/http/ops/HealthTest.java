@@ -45,6 +45,24 @@ class HealthTest {
     }
 
     @Test
+    void the_status_only_answer_for_anonymous_callers_is_named_after_the_application() {
+        // the shared server runs the shipped configuration: details are never shown
+        Reply reply = AtelierServer.shared().get("/health", null);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().path("name").asText()).as(reply.toString()).isEqualTo("atelier");
+        assertThat(reply.json().path("status").asText()).isEqualTo("UP");
+        assertThat(reply.json().path("details").isNull()).as(reply.toString()).isTrue();
+    }
+
+    @Test
+    void with_details_the_answer_is_named_after_the_application_too() {
+        Reply reply = server.get("/health", null);
+
+        assertThat(reply.json().path("name").asText()).as(reply.toString()).isEqualTo("atelier");
+    }
+
+    @Test
     void readiness_checks_the_database_and_the_analyzer_and_liveness_answers() {
         Reply readiness = server.get("/health/readiness", null);
         Reply liveness = server.get("/health/liveness", null);

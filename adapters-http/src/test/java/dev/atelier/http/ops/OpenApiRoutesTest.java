@@ -62,6 +62,47 @@ class OpenApiRoutesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_document_states_the_apache_2_licence_of_the_repository() {
+        Map<String, Object> document =
+                new Yaml().load(server.get("/openapi.yml", null).body());
+        Map<String, Object> license = (Map<String, Object>) ((Map<String, Object>) document.get("info")).get("license");
+
+        assertThat(license)
+                .containsEntry("name", "Apache-2.0")
+                .containsEntry("url", "https://www.apache.org/licenses/LICENSE-2.0");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_operation_is_tagged_with_its_dialect_and_none_falls_under_default() {
+        Map<String, Object> document =
+                new Yaml().load(server.get("/openapi.yml", null).body());
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        Map<String, String> tagOf = new java.util.TreeMap<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (METHODS.contains(method)) {
+                List<String> tags = (List<String>) ((Map<String, Object>) operation).get("tags");
+                tagOf.put(
+                        method.toUpperCase(Locale.ROOT) + " " + path, tags == null ? "(none)" : String.join(",", tags));
+            }
+        }));
+
+        assertThat(tagOf.values()).as("tags per operation: %s", tagOf).doesNotContain("(none)", "default");
+        tagOf.forEach((operation, tag) -> {
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            String expected = path.startsWith("/api/v1/admin")
+                    ? "admin"
+                    : path.startsWith("/api/v1/")
+                            ? "v1"
+                            : path.startsWith("/api/projects")
+                                    ? "resource"
+                                    : path.startsWith("/v1/projects") ? "labeling" : "operations";
+            assertThat(tag).as(operation).isEqualTo(expected);
+        });
+    }
+
+    @Test
     void the_reference_page_is_public_and_loads_only_assets_served_by_atelier() {
         Reply page = server.get("/docs", null);
 

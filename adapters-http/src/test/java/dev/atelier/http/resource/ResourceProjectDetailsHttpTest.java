@@ -101,6 +101,16 @@ class ResourceProjectDetailsHttpTest {
                 .containsExactly(0, 1);
         assertThat(params.path("history").get(0).path("params").path("lr").asDouble())
                 .isEqualTo(0.1);
+        // the answer's fields, in this order, and nothing else
+        String body =
+                server.get("/api/projects/" + id + "/params", alice.token()).body();
+        String createdAt = params.path("current").path("created_at").asText();
+        assertThat(body)
+                .startsWith("{\"project_id\":\"" + id + "\",\"current\":{\"version\":1,\"params\":{\"lr\":0.05,"
+                        + "\"epochs\":3},\"instruction\":\"slower\",\"created_at\":\"" + createdAt
+                        + "\"},\"history\":[");
+        assertThat(params.path("history").get(0).path("instruction").isNull()).isTrue();
+        assertThat(params.size()).isEqualTo(3);
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Seed 003 (resource-style projects API) over HTTP, its examples verbatim, and beyond the seed. */
+/** The resource-style projects API over HTTP: its reference examples verbatim, and beyond them. */
 class ResourceProjectsHttpTest {
     private final AtelierServer server = AtelierServer.shared();
     private final TestUser alice = server.createUser("Alice Chen");

@@ -132,13 +132,13 @@ class AuthorizationMatrixTest {
     private static final String DELETE = "401 401 404 404 403 403 403 403 200 404";
 
     private static final String SERVER_ADMIN_ONLY = "401 401 403 403 403 403 403 403 403 200";
-    /** Dialect 1's save with an existing id it may not write: the id is taken (409), nothing changes. */
+    /** The v1 dialect's save with an existing id it may not write: the id is taken (409), nothing changes. */
     private static final String UPDATE_BY_ID = "401 401 409 409 403 403 200 200 200 409";
     /** Workspaces belong to their owner alone; another's id is taken (409) or not found (404). */
     private static final String OWN_WORKSPACE_SAVE = "401 401 409 409 409 409 409 409 200 409";
 
     private static final String OWN_WORKSPACE = "401 401 404 404 404 404 404 404 200 404";
-    /** Dialect 3 addresses the caller's own projects by name: members see other people's as missing. */
+    /** The labeling dialect addresses the caller's own projects by name: members see other people's as missing. */
     private static final String OWN_BY_NAME = OWN_WORKSPACE;
 
     static List<Row> rows() {
@@ -151,7 +151,7 @@ class AuthorizationMatrixTest {
         rows.add(new Row("GET /docs", "API reference", PUBLIC, c -> c.get("/docs")));
         rows.add(new Row("GET /", "web console page", PUBLIC, c -> c.get("/")));
 
-        // ---- dialect 1: projects
+        // ---- v1 dialect: projects
         for (String base : List.of("/api/v1/projects", "/api/v1/projects/{workspaceId}")) {
             String p = base.replace("{workspaceId}", "workspace_id");
             rows.add(new Row(
@@ -237,7 +237,7 @@ class AuthorizationMatrixTest {
                             "context=Analyze+churn+of+customers&scope=user".getBytes(StandardCharsets.US_ASCII))));
         }
 
-        // ---- dialect 1: project routes naming another user's workspace in the path
+        // ---- v1 dialect: project routes naming another user's workspace in the path
         String inWorkspace = "/api/v1/projects/{workspaceId}";
         rows.add(new Row(
                 "POST " + inWorkspace + "/save",
@@ -269,7 +269,7 @@ class AuthorizationMatrixTest {
                         "/api/v1/projects/" + c.workspace() + "/import-project",
                         "{\"export_data\": " + projectExport + "}")));
 
-        // ---- dialect 1: workspaces
+        // ---- v1 dialect: workspaces
         rows.add(new Row(
                 "POST /api/v1/workspaces/save",
                 "create a workspace",
@@ -299,7 +299,7 @@ class AuthorizationMatrixTest {
 
         rows.add(new Row("GET /api/v1/me", "who am I", ANY_USER, c -> c.get("/api/v1/me")));
 
-        // ---- dialect 1: administration
+        // ---- v1 dialect: administration
         rows.add(new Row(
                 "GET /api/v1/admin/users",
                 "list users and keys",
@@ -327,7 +327,7 @@ class AuthorizationMatrixTest {
                 SERVER_ADMIN_ONLY,
                 c -> c.delete("/api/v1/admin/keys/" + c.spareKey())));
 
-        // ---- dialect 2: resource API
+        // ---- resource dialect
         rows.add(new Row("GET /api/projects", "list", ANY_USER, c -> c.get("/api/projects")));
         rows.add(new Row(
                 "POST /api/projects",
@@ -413,7 +413,7 @@ class AuthorizationMatrixTest {
                 ANY_USER_CREATED,
                 c -> c.postBytes("/api/projects/import", "application/zip", projectZip)));
 
-        // ---- dialect 3: labeling platform (HTTP Basic)
+        // ---- labeling dialect (HTTP Basic)
         rows.add(new Row("GET /v1/projects", "list", ANY_USER, c -> c.get("/v1/projects")));
         rows.add(new Row(
                 "POST /v1/projects",

@@ -23,7 +23,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 
-/** create-from-context as seed 001's curl example calls it (multipart: context, scope, files). */
+/** create-from-context as the API reference's curl example calls it (multipart: context, scope, files). */
 class CreateFromContextV1Test {
     private static final String CONTEXT =
             "Analyze customer purchase patterns and identify high-value segments" + " for targeted marketing campaigns";

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.http.faults.FaultDatabases;
 import dev.atelier.http.testing.AtelierServer;
 import dev.atelier.http.testing.AtelierServer.Reply;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -19,12 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4's "done when": a project exported from one installation on H2 imports into another on
- * PostgreSQL intact (params history, members, a binary document, events), in a database of its own.
+ * A project exported from one installation on H2 imports into another on PostgreSQL intact (params
+ * history, members, a binary document, events), in a database of its own on the test server.
  */
 class CrossInstallationExchangeTest {
     private static final Set<String> VOLATILE = Set.of(
@@ -38,32 +34,10 @@ class CrossInstallationExchangeTest {
             "updated_at",
             "timestamp");
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
-    }
-
     @Test
     void a_project_exported_from_h2_imports_into_postgresql_intact() throws Exception {
-        String url = env("ATELIER_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = env("ATELIER_TEST_POSTGRES_USER", "postgres");
-        String password = env("ATELIER_TEST_POSTGRES_PASSWORD", "");
-        String database = "atelier_exchange_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url, user, password);
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        } catch (SQLException unreachable) {
-            if ("true".equals(System.getenv("ATELIER_REQUIRE_POSTGRES_TESTS"))) {
-                throw unreachable;
-            }
-            Assumptions.abort("PostgreSQL is not reachable at " + url + ": " + unreachable.getMessage());
-        }
-        String pgUrl = url.substring(0, url.lastIndexOf('/') + 1) + database;
-        try (AtelierServer pg = AtelierServer.start(Map.of(
-                "datasources.default.url", pgUrl,
-                "datasources.default.username", user,
-                "datasources.default.password", password))) {
+        try (FaultDatabases.PostgresDatabase database = FaultDatabases.postgres();
+                AtelierServer pg = AtelierServer.start(FaultDatabases.quiet(database.properties()))) {
             AtelierServer h2 = AtelierServer.shared();
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             String ownerEmail = "mover-" + suffix + "@example.com";
@@ -160,11 +134,6 @@ class CrossInstallationExchangeTest {
             assertThat(pgEvents.get(pgEvents.size() - 1).path("type").asText()).isEqualTo("imported");
             pgEvents.remove(pgEvents.size() - 1);
             assertThat(content(fromPg)).isEqualTo(content(fromH2));
-        } finally {
-            try (Connection c = DriverManager.getConnection(url, user, password);
-                    Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
         }
     }
 

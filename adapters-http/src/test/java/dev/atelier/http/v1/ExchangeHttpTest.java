@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Seeds 001 and 004: export, import, copy, workspace tables and templates over HTTP. */
+/** Export, import, copy, workspace tables and templates over HTTP. */
 class ExchangeHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AtelierServer server = AtelierServer.shared();

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Bad input for every v1 projects endpoint (PRODUCT.md section 9): a 4xx in the envelope with a
+ * Bad input for every v1 projects endpoint: a 4xx in the envelope with a
  * message that says what is wrong, and nothing changed.
  */
 class ProjectsV1BadInputTest {

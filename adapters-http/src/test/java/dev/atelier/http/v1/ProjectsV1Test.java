@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The v1 projects endpoints, called the way seeds 000 and 001 call them. */
+/** The v1 projects endpoints, called the way the API reference's examples call them. */
 class ProjectsV1Test {
     private final AtelierServer server = AtelierServer.shared();
     private final String organization = "acme-" + java.util.UUID.randomUUID();

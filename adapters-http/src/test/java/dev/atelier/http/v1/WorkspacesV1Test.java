@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The v1 workspaces endpoints as seed 004 calls them, and their bad input. */
+/** The v1 workspaces endpoints as the API reference's examples call them, and their bad input. */
 class WorkspacesV1Test {
     private final AtelierServer server = AtelierServer.shared();
     private final TestUser user = server.createUser("Workspace User");

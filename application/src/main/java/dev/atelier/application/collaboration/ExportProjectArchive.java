@@ -1,10 +1,10 @@
 package dev.atelier.application.collaboration;
 
+import dev.atelier.application.exchange.ProjectTables;
 import dev.atelier.application.project.ProjectAccess;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.EventType;
-import dev.atelier.domain.model.LabelingOptions;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.Role;
@@ -110,15 +110,7 @@ public final class ExportProjectArchive {
         m.put("type", p.type());
         m.put("status", p.status().wire());
         m.put("scope", p.scope().wire());
-        LabelingOptions l = p.labeling();
-        Map<String, Object> labeling = new LinkedHashMap<>();
-        labeling.put("rapid", l.rapid());
-        labeling.put("studio", l.studio());
-        labeling.put("pipeline", l.pipeline());
-        labeling.put("consensus_attempts", l.consensusAttempts());
-        labeling.put("dataset_id", l.datasetId());
-        labeling.put("pinned", l.pinned());
-        m.put("labeling", labeling);
+        m.put("labeling", ProjectTables.labelingObject(p.labeling()));
         return m;
     }
 

@@ -2,7 +2,7 @@ package dev.atelier.application.collaboration;
 
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.LoadProject;
-import dev.atelier.domain.error.PayloadTooLargeException;
+import dev.atelier.domain.error.TooManyResultsException;
 import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
@@ -21,10 +21,10 @@ import java.util.Map;
 /**
  * Every project of the caller's default workspace that the caller owns, oldest first, optionally
  * only the archived or only the active ones, each with its params history. The labeling API has
- * no paging, so this reads page after page, up to {@link #MAX_PROJECTS}.
+ * no paging, so this reads page after page, up to the caller's limit (a dialect's answer size is the
+ * HTTP adapter's business): beyond it, {@link TooManyResultsException}.
  */
 public final class ListLabelingProjects {
-    public static final int MAX_PROJECTS = 10_000;
 
     private final ListProjects list;
     private final ParamHistoryRepository params;
@@ -34,8 +34,17 @@ public final class ListLabelingProjects {
         this.params = params;
     }
 
-    /** @param archived null lists both */
-    public record Command(User caller, Boolean archived) {}
+    /**
+     * @param archived null lists both
+     * @param maxProjects the most projects one answer may hold
+     */
+    public record Command(User caller, Boolean archived, int maxProjects) {
+        public Command {
+            if (maxProjects < 1) {
+                throw new IllegalArgumentException("maxProjects must be positive: " + maxProjects);
+            }
+        }
+    }
 
     public List<LoadProject.Loaded> execute(Command c) {
         List<LoadProject.Loaded> result = new ArrayList<>();
@@ -52,8 +61,8 @@ public final class ListLabelingProjects {
                     true,
                     ProjectQuery.MAX_LIMIT,
                     offset));
-            if (page.total() > MAX_PROJECTS) {
-                throw new PayloadTooLargeException("more than " + MAX_PROJECTS + " projects to list");
+            if (page.total() > c.maxProjects()) {
+                throw new TooManyResultsException("more than " + c.maxProjects() + " projects to list");
             }
             // one batch read of the params of the whole page, not one per project
             Map<ProjectId, List<ParamVersion>> histories = params.findByProjectIds(

@@ -58,7 +58,7 @@ public final class ExportProject {
     }
 
     public Map<String, Object> execute(Command c) {
-        Optional<Workspace> explicit = Workspace.isDefaultAlias(c.workspace())
+        Optional<Workspace> explicit = workspaces.meansDefault(c.workspace())
                 ? Optional.empty()
                 : Optional.of(workspaces.resolve(c.caller(), c.workspace()));
         return uow.inTransaction(() -> {

@@ -176,6 +176,18 @@ public final class ProjectTables {
         return summary;
     }
 
+    /** A project's labeling options as the export format (and the ZIP archive's project.json) write them. */
+    public static Map<String, Object> labelingObject(LabelingOptions l) {
+        Map<String, Object> labeling = new LinkedHashMap<>();
+        labeling.put("rapid", l.rapid());
+        labeling.put("studio", l.studio());
+        labeling.put("pipeline", l.pipeline());
+        labeling.put("consensus_attempts", l.consensusAttempts());
+        labeling.put("dataset_id", l.datasetId());
+        labeling.put("pinned", l.pinned());
+        return labeling;
+    }
+
     public static Map<String, Object> projectRow(Project p, String ownerEmail) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", p.id().value());
@@ -189,15 +201,7 @@ public final class ProjectTables {
         row.put("owner_id", p.ownerId().value());
         row.put("owner_email", ownerEmail);
         row.put("organization", p.organization());
-        LabelingOptions l = p.labeling();
-        Map<String, Object> labeling = new LinkedHashMap<>();
-        labeling.put("rapid", l.rapid());
-        labeling.put("studio", l.studio());
-        labeling.put("pipeline", l.pipeline());
-        labeling.put("consensus_attempts", l.consensusAttempts());
-        labeling.put("dataset_id", l.datasetId());
-        labeling.put("pinned", l.pinned());
-        row.put("labeling", labeling);
+        row.put("labeling", labelingObject(p.labeling()));
         row.put("dataset_count", p.datasetCount());
         row.put("created_at", time(p.createdAt()));
         row.put("updated_at", time(p.updatedAt()));

@@ -48,7 +48,7 @@ public final class CleanupProjects {
         Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
         if (c.projectId() != null) {
             Optional<Workspace> named =
-                    Workspace.isDefaultAlias(c.workspace()) ? Optional.empty() : Optional.of(workspace);
+                    workspaces.meansDefault(c.workspace()) ? Optional.empty() : Optional.of(workspace);
             uow.run(() -> deleteOne(c.caller(), c.projectId(), named));
             return 1;
         }

@@ -41,7 +41,7 @@ public final class LoadProject {
     }
 
     private Loaded load(User caller, String workspace, String projectId) {
-        Optional<Workspace> explicit = Workspace.isDefaultAlias(workspace)
+        Optional<Workspace> explicit = workspaces.meansDefault(workspace)
                 ? Optional.empty()
                 : Optional.of(workspaces.resolve(caller, workspace));
         ProjectAccess.Granted granted = access.require(caller, projectId, Role.VIEWER, explicit);

@@ -11,28 +11,38 @@ import dev.atelier.domain.port.UnitOfWork;
 import dev.atelier.domain.port.WorkspaceRepository;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Turns what a request names as its workspace into a workspace the caller may use. The aliases
- * {@code workspace_id} and {@code default} (and no value at all) mean the caller's default
- * workspace, created on first use. Any other id must name a workspace the caller can see;
- * otherwise it is "not found", whether it exists or not.
+ * Turns what a request names as its workspace into a workspace the caller may use. No value at all,
+ * or one of the aliases the clients' dialects use for it (given by the HTTP adapter, which owns
+ * those spellings), means the caller's default workspace, created on first use. Any other id must
+ * name a workspace the caller can see; otherwise it is "not found", whether it exists or not.
  */
 public final class Workspaces {
     private final WorkspaceRepository workspaces;
     private final UnitOfWork uow;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Set<String> defaultAliases;
 
-    public Workspaces(WorkspaceRepository workspaces, UnitOfWork uow, IdGenerator ids, Clock clock) {
+    /** @param defaultAliases the references that mean "the caller's default workspace" */
+    public Workspaces(
+            WorkspaceRepository workspaces, UnitOfWork uow, IdGenerator ids, Clock clock, Set<String> defaultAliases) {
         this.workspaces = workspaces;
         this.uow = uow;
         this.ids = ids;
         this.clock = clock;
+        this.defaultAliases = Set.copyOf(defaultAliases);
+    }
+
+    /** Whether a request's workspace reference means the caller's default workspace. */
+    public boolean meansDefault(String reference) {
+        return reference == null || reference.isBlank() || defaultAliases.contains(reference);
     }
 
     public Workspace resolve(User caller, String reference) {
-        if (Workspace.isDefaultAlias(reference)) {
+        if (meansDefault(reference)) {
             return defaultOf(caller);
         }
         WorkspaceId id = WorkspaceId.of(reference);

@@ -1,5 +1,6 @@
 package dev.atelier.application.collaboration;
 
+import dev.atelier.application.TestAtelier;
 import dev.atelier.application.project.CleanupProjects;
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.ProjectAccess;
@@ -31,7 +32,8 @@ final class Fixture {
     final InMemoryStore store = new InMemoryStore();
     final Clock clock = new TickingClock(Instant.parse("2026-02-10T09:00:00Z"));
     final TimeOrderedIds ids = new TimeOrderedIds(clock);
-    final Workspaces workspaces = new Workspaces(store.workspaces, store, ids, clock);
+    final Workspaces workspaces =
+            new Workspaces(store.workspaces, store, ids, clock, TestAtelier.DEFAULT_WORKSPACE_ALIASES);
     final ProjectAccess access = new ProjectAccess(store.projects, store.members);
     final Timeline timeline = new Timeline(store.events, ids, clock);
     final UniqueNames names = new UniqueNames(store.projects);

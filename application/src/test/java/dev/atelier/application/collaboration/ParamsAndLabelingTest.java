@@ -8,6 +8,7 @@ import dev.atelier.domain.error.ConflictException;
 import dev.atelier.domain.error.ForbiddenException;
 import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.error.NotFoundException;
+import dev.atelier.domain.error.TooManyResultsException;
 import dev.atelier.domain.model.EventType;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Role;
@@ -247,20 +248,33 @@ class ParamsAndLabelingTest {
                 new CreateLabelingProject.Command(bob, "text", "bobs", null, null, null, null, null, null));
         f.archiveProject.execute(new ArchiveProject.Command(alice, first.id().value(), true));
 
-        assertThat(f.listLabeling.execute(new ListLabelingProjects.Command(alice, null)))
+        assertThat(f.listLabeling.execute(new ListLabelingProjects.Command(alice, null, 100)))
                 .extracting(l -> l.project().name())
                 .containsExactly("kitten_labeling", "second");
-        assertThat(f.listLabeling.execute(new ListLabelingProjects.Command(alice, true)))
+        assertThat(f.listLabeling.execute(new ListLabelingProjects.Command(alice, true, 100)))
                 .extracting(l -> l.project().name())
                 .containsExactly("kitten_labeling");
-        assertThat(f.listLabeling.execute(new ListLabelingProjects.Command(alice, false)))
+        assertThat(f.listLabeling.execute(new ListLabelingProjects.Command(alice, false, 100)))
                 .extracting(l -> l.project().name())
                 .containsExactly("second");
         assertThat(f.listLabeling
-                        .execute(new ListLabelingProjects.Command(alice, null))
+                        .execute(new ListLabelingProjects.Command(alice, null, 100))
                         .get(0)
                         .paramHistory())
                 .hasSize(1);
+    }
+
+    @Test
+    void a_listing_longer_than_the_callers_limit_is_refused_rather_than_cut() {
+        kittens();
+        f.createLabeling.execute(
+                new CreateLabelingProject.Command(alice, "text", "second", null, null, null, null, null, null));
+
+        assertThat(f.listLabeling.execute(new ListLabelingProjects.Command(alice, null, 2)))
+                .hasSize(2);
+        assertThatThrownBy(() -> f.listLabeling.execute(new ListLabelingProjects.Command(alice, null, 1)))
+                .isInstanceOf(TooManyResultsException.class)
+                .hasMessage("more than 1 projects to list");
     }
 
     @Test

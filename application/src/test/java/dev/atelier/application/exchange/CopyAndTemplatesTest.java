@@ -3,7 +3,6 @@ package dev.atelier.application.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atelier.application.project.CopyProject;
 import dev.atelier.domain.error.NotFoundException;
 import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.Event;

@@ -1,6 +1,6 @@
 package dev.atelier.application.exchange;
 
-import dev.atelier.application.project.CopyProject;
+import dev.atelier.application.TestAtelier;
 import dev.atelier.application.project.ProjectAccess;
 import dev.atelier.application.project.SaveProject;
 import dev.atelier.application.project.Timeline;
@@ -69,7 +69,7 @@ final class Installation {
     Installation(Instant start, List<Template> templates) {
         clock = new TickingClock(start);
         ids = new TimeOrderedIds(clock);
-        workspaces = new Workspaces(store.workspaces, store, ids, clock);
+        workspaces = new Workspaces(store.workspaces, store, ids, clock, TestAtelier.DEFAULT_WORKSPACE_ALIASES);
         access = new ProjectAccess(store.projects, store.members);
         names = new UniqueNames(store.projects);
         timeline = new Timeline(store.events, ids, clock);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.application.TestAtelier;
+import dev.atelier.application.exchange.CopyProject;
 import dev.atelier.application.workspace.SaveWorkspace;
 import dev.atelier.domain.error.ConflictException;
 import dev.atelier.domain.error.ForbiddenException;

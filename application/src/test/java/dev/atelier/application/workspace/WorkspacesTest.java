@@ -31,6 +31,18 @@ class WorkspacesTest {
     }
 
     @Test
+    void only_the_aliases_the_adapter_hands_over_mean_the_default_workspace() {
+        Workspaces strict = new Workspaces(
+                atelier.store.workspaces, atelier.store, atelier.ids, atelier.clock, java.util.Set.of("mine"));
+
+        assertThat(strict.meansDefault("mine")).isTrue();
+        assertThat(strict.meansDefault(" ")).isTrue();
+        assertThat(strict.meansDefault(null)).isTrue();
+        assertThat(strict.meansDefault("workspace_id")).isFalse();
+        assertThatThrownBy(() -> strict.resolve(alice, "workspace_id")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void saving_creates_a_workspace_and_saving_again_with_its_id_updates_it() {
         Workspace created = atelier.saveWorkspace.execute(
                 new SaveWorkspace.Command(alice, null, "Finance", "numbers", Map.of("department", "finance"), null));

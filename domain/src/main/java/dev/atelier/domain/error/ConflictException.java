@@ -1,7 +1,7 @@
 package dev.atelier.domain.error;
 
 /** The change collides with existing state (duplicate name, duplicate id). */
-public class ConflictException extends DomainException {
+public sealed class ConflictException extends DomainException permits StaleVersionException {
     public ConflictException(String message) {
         super(message);
     }

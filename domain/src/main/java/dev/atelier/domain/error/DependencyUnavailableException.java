@@ -1,7 +1,7 @@
 package dev.atelier.domain.error;
 
 /** A dependency that the operation needs (database, provider) is down. */
-public class DependencyUnavailableException extends DomainException {
+public final class DependencyUnavailableException extends DomainException {
     public DependencyUnavailableException(String message) {
         super(message);
     }

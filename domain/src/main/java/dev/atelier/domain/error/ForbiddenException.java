@@ -1,7 +1,7 @@
 package dev.atelier.domain.error;
 
 /** The caller is known and may see the thing, but may not do this to it. */
-public class ForbiddenException extends DomainException {
+public final class ForbiddenException extends DomainException {
     public ForbiddenException(String message) {
         super(message);
     }

@@ -1,7 +1,7 @@
 package dev.atelier.domain.error;
 
 /** The thing does not exist, or exists but the caller may not know it does. */
-public class NotFoundException extends DomainException {
+public final class NotFoundException extends DomainException {
     public NotFoundException(String message) {
         super(message);
     }

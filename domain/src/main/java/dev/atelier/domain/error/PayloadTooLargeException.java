@@ -1,7 +1,7 @@
 package dev.atelier.domain.error;
 
 /** A body, file or field is larger than the configured limit. */
-public class PayloadTooLargeException extends DomainException {
+public final class PayloadTooLargeException extends DomainException {
     public PayloadTooLargeException(String message) {
         super(message);
     }

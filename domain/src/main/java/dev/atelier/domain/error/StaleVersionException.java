@@ -1,7 +1,7 @@
 package dev.atelier.domain.error;
 
 /** An optimistic-lock check failed: the thing changed since the caller read it. */
-public class StaleVersionException extends ConflictException {
+public final class StaleVersionException extends ConflictException {
     public StaleVersionException(String message) {
         super(message);
     }

@@ -1,7 +1,7 @@
 package dev.atelier.domain.error;
 
 /** No credential, or one that does not identify a user. */
-public class UnauthenticatedException extends DomainException {
+public final class UnauthenticatedException extends DomainException {
     public UnauthenticatedException(String message) {
         super(message);
     }

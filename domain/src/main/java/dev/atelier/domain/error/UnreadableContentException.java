@@ -1,7 +1,7 @@
 package dev.atelier.domain.error;
 
 /** A file has a supported type but cannot be read: encrypted, corrupt, bomb-like or too slow. */
-public class UnreadableContentException extends DomainException {
+public final class UnreadableContentException extends DomainException {
     public UnreadableContentException(String message) {
         super(message);
     }

@@ -1,7 +1,7 @@
 package dev.atelier.domain.error;
 
 /** A file's detected media type is not one Atelier can read. */
-public class UnsupportedContentException extends DomainException {
+public final class UnsupportedContentException extends DomainException {
     public UnsupportedContentException(String message) {
         super(message);
     }

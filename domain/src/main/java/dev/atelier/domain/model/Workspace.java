@@ -4,10 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
-/**
- * A container of projects. Every user has exactly one default workspace, created on first use;
- * {@code workspace_id} and {@code default} in a request mean that one.
- */
+/** A container of projects. Every user has exactly one default workspace, created on first use. */
 public record Workspace(
         WorkspaceId id,
         String name,
@@ -19,11 +16,6 @@ public record Workspace(
         boolean defaultWorkspace,
         Instant createdAt,
         Instant updatedAt) {
-
-    /** The aliases that clients send to mean "my default workspace". */
-    public static boolean isDefaultAlias(String value) {
-        return value == null || value.isBlank() || "workspace_id".equals(value) || "default".equals(value);
-    }
 
     public Workspace {
         Objects.requireNonNull(id, "id");

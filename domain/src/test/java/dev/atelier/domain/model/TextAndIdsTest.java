@@ -52,14 +52,6 @@ class TextAndIdsTest {
     }
 
     @Test
-    void the_default_workspace_aliases_are_workspace_id_default_and_nothing() {
-        assertThat(Workspace.isDefaultAlias("workspace_id")).isTrue();
-        assertThat(Workspace.isDefaultAlias("default")).isTrue();
-        assertThat(Workspace.isDefaultAlias(null)).isTrue();
-        assertThat(Workspace.isDefaultAlias("ws_12345")).isFalse();
-    }
-
-    @Test
     void scope_lists_parse_and_reject_unknown_scopes() {
         assertThat(Visibility.parseList("user, shared")).containsExactlyInAnyOrder(Visibility.USER, Visibility.SHARED);
         assertThat(Visibility.parseList(null)).containsExactly(Visibility.USER);

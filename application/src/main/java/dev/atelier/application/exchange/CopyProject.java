@@ -1,10 +1,6 @@
-package dev.atelier.application.project;
+package dev.atelier.application.exchange;
 
-import dev.atelier.application.exchange.ExportFormat;
-import dev.atelier.application.exchange.MapExportSink;
-import dev.atelier.application.exchange.MapExportSource;
-import dev.atelier.application.exchange.ProjectImporter;
-import dev.atelier.application.exchange.ProjectTables;
+import dev.atelier.application.project.ProjectAccess;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.model.EventType;
 import dev.atelier.domain.model.Project;
@@ -24,6 +20,9 @@ import java.util.Optional;
  * params history and documents; new ids; the caller becomes owner; the name is kept unique in the
  * target with a numbered suffix. Members and the timeline are not copied: the copy is the caller's
  * (invite people to it as needed) and its timeline starts with a "copied" event.
+ *
+ * <p>It lives beside the exporter and importer it is made of: exchange depends on project (access,
+ * timeline, unique names), never the other way round.
  */
 public final class CopyProject {
     private final ProjectAccess access;
@@ -62,13 +61,13 @@ public final class CopyProject {
                 newName = null;
             }
             if (newName != null) {
-                newName = Text.name("new_project_name", newName);
+                newName = Text.name("the new name", newName);
             }
         }
     }
 
     public Project execute(Command c) {
-        Optional<Workspace> source = Workspace.isDefaultAlias(c.sourceWorkspace())
+        Optional<Workspace> source = workspaces.meansDefault(c.sourceWorkspace())
                 ? Optional.empty()
                 : Optional.of(workspaces.resolve(c.caller(), c.sourceWorkspace()));
         Workspace target = workspaces.resolve(c.caller(), c.targetWorkspace());
