@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.atelier.http.config.JsonConfiguration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,11 @@ final class JsonErrors {
         }
         if (error instanceof JsonParseException parse) {
             return "malformed JSON: " + clean(parse.getOriginalMessage()) + at(parse.getLocation());
+        }
+        if (error instanceof JsonConfiguration.NonFiniteNumberException number) {
+            String field = path(number);
+            return (field.isEmpty() ? "a number" : "field '" + field + "'") + " is out of range: " + number.number()
+                    + " is beyond what a double holds (numbers must be finite)";
         }
         if (error instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + path(unknown) + "'";
