@@ -113,7 +113,9 @@ class HttpLimitsTest {
             assertThat(answer.status()).isEqualTo(413);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE);
             assertThat(answer.closed()).isTrue();
-            assertThat(errorIn(path, answer.body())).contains("exceeds");
+            assertThat(errorIn(path, answer.body()))
+                    .contains("104857600")
+                    .contains("micronaut.server.max-request-size");
         }
         assertThat(projects()).isEqualTo(before);
     }
