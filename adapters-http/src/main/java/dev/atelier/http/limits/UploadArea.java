@@ -16,7 +16,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,12 @@ import org.slf4j.LoggerFactory;
 public final class UploadArea {
     private static final Logger LOG = LoggerFactory.getLogger(UploadArea.class);
     private static final String LOCK = ".lock";
+    /**
+     * The directories of the servers running in this JVM. Their lock files must never be opened
+     * here: on Linux, closing any descriptor of a file drops every lock this process holds on it,
+     * so merely probing a sibling's lock would free it for the next process that sweeps.
+     */
+    private static final Set<Path> RUNNING_HERE = ConcurrentHashMap.newKeySet();
 
     private final Path root;
     private final Path directory;
@@ -47,6 +55,7 @@ public final class UploadArea {
             this.lockChannel =
                     FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             this.lock = lockChannel.lock();
+            RUNNING_HERE.add(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("the upload directory " + root + " cannot be used", e);
         }
@@ -96,6 +105,9 @@ public final class UploadArea {
     }
 
     private static boolean abandoned(Path entry) {
+        if (RUNNING_HERE.contains(entry)) {
+            return false;
+        }
         if (!Files.isDirectory(entry)) {
             return true;
         }
@@ -111,9 +123,7 @@ public final class UploadArea {
             }
             taken.release();
             return true;
-        } catch (OverlappingFileLockException e) {
-            return false; // another server in this JVM runs there
-        } catch (IOException e) {
+        } catch (OverlappingFileLockException | IOException e) {
             return false;
         }
     }
@@ -152,6 +162,7 @@ public final class UploadArea {
 
     @PreDestroy
     void close() {
+        RUNNING_HERE.remove(directory);
         try {
             lock.release();
             lockChannel.close();
