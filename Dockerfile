@@ -49,4 +49,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${MICRONAUT_SERVER_PORT}/health" > /dev/null || exit 1
 
-ENTRYPOINT ["java", "-jar", "/opt/atelier/atelier.jar"]
+# heap bounds for the smallest documented host (1 GiB of RAM): see docs/security.md, "Memory"
+ENTRYPOINT ["java", "-Xms64m", "-Xmx384m", "-jar", "/opt/atelier/atelier.jar"]

@@ -1,9 +1,12 @@
 package dev.atelier.http.error;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -12,6 +15,8 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Micronaut's own failures (unknown route, wrong method, unsupported media type, malformed JSON,
@@ -22,6 +27,20 @@ import java.util.TreeSet;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 final class DialectErrorResponseProcessor implements ErrorResponseProcessor<Object> {
+    private static final Pattern LAST_NUMBER = Pattern.compile(".*\\[(\\d+)]");
+
+    private final long maxRequestSize;
+    private final long maxFileSize;
+    private final long maxBufferedSize;
+
+    DialectErrorResponseProcessor(
+            @Value("${micronaut.server.max-request-size}") long maxRequestSize,
+            @Value("${micronaut.server.multipart.max-file-size}") long maxFileSize,
+            @Value("${micronaut.server.max-request-buffer-size}") long maxBufferedSize) {
+        this.maxRequestSize = maxRequestSize;
+        this.maxFileSize = maxFileSize;
+        this.maxBufferedSize = maxBufferedSize;
+    }
 
     @Override
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -32,7 +51,36 @@ final class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obje
                         .isPresent()
                 ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
                 : response.getStatus();
-        return ErrorResponses.fill(request, response, status, message(context, request, status));
+        String tooLarge = tooLarge(context.getRootCause().orElse(null), status);
+        return ErrorResponses.fill(
+                request, response, status, tooLarge != null ? tooLarge : message(context, request, status));
+    }
+
+    /**
+     * Our words for a body over a limit, naming the limit and its setting (Micronaut's own message
+     * is a hint to the developer); null when {@code cause} is no such refusal.
+     */
+    private String tooLarge(Throwable cause, HttpStatus status) {
+        if (status != HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+            return null;
+        }
+        if (cause instanceof BufferLengthExceededException
+                || cause != null
+                        && JsonErrors.find(cause)
+                                .filter(JsonErrors::isDocumentTooLong)
+                                .isPresent()) {
+            return "a JSON or form body may be at most " + maxBufferedSize
+                    + " bytes (atelier.json.max-document-length)";
+        }
+        if (cause instanceof ContentLengthExceededException) {
+            Matcher limit = LAST_NUMBER.matcher(String.valueOf(cause.getMessage()));
+            if (limit.lookingAt() && Long.parseLong(limit.group(1)) == maxFileSize && maxFileSize != maxRequestSize) {
+                return "an uploaded file may be at most " + maxFileSize
+                        + " bytes (micronaut.server.multipart.max-file-size)";
+            }
+            return "a request body may be at most " + maxRequestSize + " bytes (micronaut.server.max-request-size)";
+        }
+        return null;
     }
 
     private static String message(ErrorContext context, HttpRequest<?> request, HttpStatus status) {

@@ -50,6 +50,11 @@ final class JsonErrors {
         if (error instanceof JsonParseException parse) {
             return "malformed JSON: " + clean(parse.getOriginalMessage()) + at(parse.getLocation());
         }
+        if (error instanceof NonFiniteNumberException number) {
+            String field = path(number);
+            return (field.isEmpty() ? "a number" : "field '" + field + "'") + " is out of range: " + number.number()
+                    + " is beyond what a double holds (numbers must be finite)";
+        }
         if (error instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + path(unknown) + "'";
         }

@@ -16,8 +16,11 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -59,10 +62,18 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
     private static final String CLOCK = "atelier-request-clock";
     private static final String WATCH = "atelier-request-watch";
 
+    /** How long the rest of a refused body is read and discarded at most before the connection closes. */
+    private static final long DRAIN_MILLIS = 10_000;
+
     private final Duration deadline;
     private final ObjectMapper json;
+    private final long drainBytes;
 
-    RequestDeadline(@Value("${atelier.http.upload-deadline:10m}") Duration deadline, ObjectMapper json) {
+    RequestDeadline(
+            @Value("${atelier.http.upload-deadline:10m}") Duration deadline,
+            @Value("${micronaut.server.max-request-size}") long drainBytes,
+            ObjectMapper json) {
+        this.drainBytes = drainBytes;
         if (deadline == null || deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("atelier.http.upload-deadline must be positive, got " + deadline);
         }
@@ -112,7 +123,13 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
         /** Reading a request; the deadline runs. */
         RECEIVING,
         /** The request was read whole; the server is answering. */
-        ANSWERING
+        ANSWERING,
+        /**
+         * An error was answered before the body arrived: the server has sent its answer and its
+         * end of the connection, and reads and discards what the client still sends (up to a
+         * bound) so that closing never resets the connection under an answer not yet read.
+         */
+        DRAINING
     }
 
     /** Per connection: the phase, the running deadline and what the watch learned of the request. */
@@ -124,8 +141,26 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
         /** The context after the codec: answers written there are encoded as HTTP. */
         private ChannelHandlerContext http;
 
+        private ChannelHandlerContext own;
+        private long drained;
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            own = ctx;
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            if (phase == Phase.DRAINING) {
+                if (msg instanceof ByteBuf bytes) {
+                    drained += bytes.readableBytes();
+                }
+                ReferenceCountUtil.release(msg);
+                if (drained > drainBytes) {
+                    ctx.close();
+                }
+                return;
+            }
             if (phase == Phase.IDLE && msg instanceof ByteBuf bytes && bytes.isReadable()) {
                 phase = Phase.RECEIVING;
                 answerStarted = false;
@@ -139,6 +174,31 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
             stop();
             super.channelInactive(ctx);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (phase == Phase.DRAINING && event instanceof ChannelInputShutdownEvent) {
+                ctx.close(); // the client has sent everything: nothing can be reset any more
+                return;
+            }
+            super.userEventTriggered(ctx, event);
+        }
+
+        /** After an early error answer was written: half-close, then discard until the client is done. */
+        void drainThenClose() {
+            stop();
+            phase = Phase.DRAINING;
+            Channel channel = own.channel();
+            if (!(channel instanceof DuplexChannel duplex) || !channel.isActive()) {
+                own.close();
+                return;
+            }
+            channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+            channel.config().setAutoRead(true);
+            duplex.shutdownOutput();
+            timer = own.executor().schedule(() -> own.close(), DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+            own.read();
         }
 
         void received() {
@@ -189,6 +249,8 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
     private final class Watch extends ChannelDuplexHandler {
         private final Clock clock;
         private boolean closeAfterAnswer;
+        /** Set once an early error answer is on its way: the clock closes the connection itself. */
+        private boolean draining;
 
         Watch(Clock clock) {
             this.clock = clock;
@@ -251,12 +313,26 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
                     closeAfterAnswer = false;
                     // Micronaut writes with void promises, which take no listener
                     ChannelPromise written = promise.unvoid();
-                    written.addListener(ChannelFutureListener.CLOSE);
+                    draining = true;
+                    written.addListener(done -> clock.drainThenClose());
                     super.write(ctx, msg, written);
                     return;
                 }
             }
             super.write(ctx, msg, promise);
+        }
+
+        /**
+         * Micronaut closes a connection whose answer says {@code Connection: close}; after an early
+         * error answer the clock closes it instead, once the client's rest has been discarded.
+         */
+        @Override
+        public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
+            if (draining && ctx.channel().isActive()) {
+                promise.trySuccess();
+                return;
+            }
+            super.close(ctx, promise);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.atelier.application.analysis.DraftProjectFromContext;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.analysis.AnalysisViews;
 import dev.atelier.http.analysis.ContextForm;
+import dev.atelier.http.limits.UploadGate;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Introspected;
@@ -29,9 +30,11 @@ import java.util.List;
 @Controller("/api/projects")
 final class ResourceAnalysisController {
     private final DraftProjectFromContext drafts;
+    private final UploadGate gate;
 
-    ResourceAnalysisController(DraftProjectFromContext drafts) {
+    ResourceAnalysisController(DraftProjectFromContext drafts, UploadGate gate) {
         this.drafts = drafts;
+        this.gate = gate;
     }
 
     /** The draft, how it was obtained, and what was read from each file. */
@@ -64,9 +67,11 @@ final class ResourceAnalysisController {
     @Post("/analyze")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     Answer analyze(@Caller User caller, @Body MultipartBody body) {
-        ContextForm form = ContextForm.read(body);
-        DraftProjectFromContext.Drafted drafted =
-                drafts.execute(new DraftProjectFromContext.Command(caller, form.field("context"), form.files()));
+        DraftProjectFromContext.Drafted drafted;
+        try (UploadGate.Place place = gate.enter()) {
+            ContextForm form = ContextForm.read(body);
+            drafted = drafts.execute(new DraftProjectFromContext.Command(caller, form.field("context"), form.files()));
+        }
         return new Answer(
                 AnalysisViews.DraftView.of(drafted.analysis().draft()),
                 AnalysisViews.AnalysisView.of(drafted.analysis()),

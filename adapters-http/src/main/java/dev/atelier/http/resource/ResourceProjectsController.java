@@ -26,6 +26,7 @@ import dev.atelier.domain.model.ProjectSort;
 import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Visibility;
+import dev.atelier.http.limits.UploadGate;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -84,6 +85,8 @@ final class ResourceProjectsController {
     private final Provider<ImportProjectArchive> importArchive;
     private final ZipProjectArchives zips;
 
+    private final UploadGate gate;
+
     ResourceProjectsController(
             ListProjects listProjects,
             SaveProject saveProject,
@@ -97,7 +100,9 @@ final class ResourceProjectsController {
             Provider<UploadDataset> uploadDataset,
             ExportProjectArchive exportArchive,
             Provider<ImportProjectArchive> importArchive,
-            ZipProjectArchives zips) {
+            ZipProjectArchives zips,
+            UploadGate gate) {
+        this.gate = gate;
         this.listProjects = listProjects;
         this.saveProject = saveProject;
         this.loadProject = loadProject;
@@ -260,8 +265,11 @@ final class ResourceProjectsController {
         if (file == null) {
             throw new InvalidInputException("a multipart part named 'file' is required");
         }
-        Document document =
-                uploadDataset.get().execute(new UploadDataset.Command(caller, id, file.getFilename(), bytes(file)));
+        Document document;
+        try (UploadGate.Place place = gate.enter()) {
+            document =
+                    uploadDataset.get().execute(new UploadDataset.Command(caller, id, file.getFilename(), bytes(file)));
+        }
         return HttpResponse.<Map<String, Object>>status(HttpStatus.CREATED).body(document(document));
     }
 
@@ -293,8 +301,11 @@ final class ResourceProjectsController {
     }
 
     private HttpResponse<Map<String, Object>> imported(User caller, byte[] zip) {
-        ProjectArchive archive = zips.read(zip); // hostile archives are refused before anything else runs
-        Project project = importArchive.get().execute(new ImportProjectArchive.Command(caller, null, archive));
+        Project project;
+        try (UploadGate.Place place = gate.enter()) {
+            ProjectArchive archive = zips.read(zip); // hostile archives are refused before anything else runs
+            project = importArchive.get().execute(new ImportProjectArchive.Command(caller, null, archive));
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("project_id", project.id().value());
         answer.put("project", view(project));

@@ -8,6 +8,7 @@ import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.analysis.AnalysisViews;
 import dev.atelier.http.analysis.ContextForm;
+import dev.atelier.http.limits.UploadGate;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -34,9 +35,11 @@ import java.util.Map;
 @Controller("/api/v1/projects")
 final class CreateFromContextController {
     private final CreateProjectFromContext create;
+    private final UploadGate gate;
 
-    CreateFromContextController(CreateProjectFromContext create) {
+    CreateFromContextController(CreateProjectFromContext create, UploadGate gate) {
         this.create = create;
+        this.gate = gate;
     }
 
     @Post(
@@ -44,8 +47,10 @@ final class CreateFromContextController {
             consumes = MediaType.MULTIPART_FORM_DATA)
     Envelope createFromContext(
             @Caller User caller, @Nullable @PathVariable String workspaceId, @Body MultipartBody body) {
-        ContextForm form = ContextForm.read(body);
-        return created(caller, workspaceId, form.field("context"), form.field("scope"), form.files());
+        try (UploadGate.Place place = gate.enter()) {
+            ContextForm form = ContextForm.read(body);
+            return created(caller, workspaceId, form.field("context"), form.field("scope"), form.files());
+        }
     }
 
     /**
@@ -64,7 +69,9 @@ final class CreateFromContextController {
                     "files can only be uploaded in a multipart/form-data request; a url-encoded form carries "
                             + "'context' and 'scope' only");
         }
-        return created(caller, workspaceId, text(form, "context"), text(form, "scope"), List.of());
+        try (UploadGate.Place place = gate.enter()) {
+            return created(caller, workspaceId, text(form, "context"), text(form, "scope"), List.of());
+        }
     }
 
     private Envelope created(

@@ -163,14 +163,9 @@ final class ExchangeController {
     @Post("/{workspaceId}/import-workspace")
     Envelope importWorkspace(
             @Caller User caller, @PathVariable("workspaceId") String workspaceId, @Body InputStream body) {
-        JsonFileExportSource source = spooled.spool(body);
-        try {
-            return Envelope.success(
-                    "Workspace imported successfully",
-                    Map.of("summary", importSpooled(importWorkspace, caller, workspaceId, source)));
-        } finally {
-            source.delete();
-        }
+        Map<String, Object> summary =
+                spooled.withSpooled(body, source -> importSpooled(importWorkspace, caller, workspaceId, source));
+        return Envelope.success("Workspace imported successfully", Map.of("summary", summary));
     }
 
     /** Runs a workspace import over a spooled body: workspace from the path, else the body. */

@@ -54,12 +54,8 @@ final class WorkspaceTablesController {
     /** Reads the body from a spooled file, row by row (see {@link SpooledImports}). */
     @Post("/import-tables")
     Envelope importTables(@Caller User caller, @Body InputStream body) {
-        JsonFileExportSource source = spooled.spool(body);
-        try {
-            Map<String, Object> summary = ExchangeController.importSpooled(importWorkspace, caller, null, source);
-            return Envelope.success("Workspace tables imported successfully", Map.of("summary", summary));
-        } finally {
-            source.delete();
-        }
+        Map<String, Object> summary = spooled.withSpooled(
+                body, source -> ExchangeController.importSpooled(importWorkspace, caller, null, source));
+        return Envelope.success("Workspace tables imported successfully", Map.of("summary", summary));
     }
 }

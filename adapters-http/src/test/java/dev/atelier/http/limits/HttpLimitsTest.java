@@ -113,7 +113,9 @@ class HttpLimitsTest {
             assertThat(answer.status()).isEqualTo(413);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE);
             assertThat(answer.closed()).isTrue();
-            assertThat(errorIn(path, answer.body())).contains("exceeds");
+            assertThat(errorIn(path, answer.body()))
+                    .contains("104857600")
+                    .contains("micronaut.server.max-request-size");
         }
         assertThat(projects()).isEqualTo(before);
     }
@@ -138,7 +140,9 @@ class HttpLimitsTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, file, tail)))
                 .build());
         assertThat(reply.status()).isEqualTo(413);
-        assertThat(errorIn("/api/v1/", reply.body())).isNotBlank();
+        assertThat(errorIn("/api/v1/", reply.body()))
+                .contains("26214400")
+                .contains("micronaut.server.multipart.max-file-size");
         assertThat(server.get("/api/v1/projects/list", user.token()).data().size())
                 .isEqualTo(before);
     }
