@@ -347,6 +347,33 @@ public final class AnalyzerEvaluation {
         List<ClassifierTraining.Example> tune = examples(EvaluationSet.load(casesFile).stream()
                 .filter(c -> c.split() == EvaluationSet.Split.TUNE)
                 .toList());
+        // the unit tests' sanity contexts: a setting that gets one of them wrong is marked
+        List<ClassifierTraining.Example> sanity = examples(List.of(
+                sanityCase(
+                        "Segment customers by purchase frequency and basket value to plan seasonal marketing campaigns.",
+                        "segmentation",
+                        "marketing"),
+                sanityCase(
+                        "Optimise delivery routes for a fleet of vans under time windows and fuel cost.",
+                        "optimization",
+                        "logistics"),
+                sanityCase(
+                        "Detect fraudulent card transactions in real time from merchant, amount and device signals.",
+                        "classification",
+                        "finance"),
+                sanityCase(
+                        "Predict crop yield per field from satellite imagery and weather.",
+                        "regression",
+                        "agriculture"),
+                sanityCase(
+                        "Detect anomalies in daily revenue across 300 stores and alert finance.",
+                        "anomaly_detection",
+                        "retail"),
+                sanityCase(
+                        "Recommend products to shoppers based on their browsing history and similar customers' purchases.",
+                        "recommendation",
+                        "retail"),
+                sanityCase("Our team meets on Tuesdays and we like coffee.", "general", "general")));
         Calibration calibration = Calibration.load();
         String[] hyperSpec = System.getenv()
                 .getOrDefault("SWEEP_HYPER", "3,3,2,3e-4,600,0.05")
@@ -369,6 +396,14 @@ public final class AnalyzerEvaluation {
                 ZeroShotClassifier full =
                         new ZeroShotClassifier(labels, raw, ClassifierTraining.train(head, labels.ids(), training, h));
                 List<List<ZeroShotClassifier.Score>> tu = new ArrayList<>();
+                List<List<ZeroShotClassifier.Score>> sa = new ArrayList<>();
+                for (ClassifierTraining.Example e : sanity) {
+                    sa.add(full.scores(
+                            new dev.langchain4j.data.embedding.Embedding(e.embedding(head)),
+                            e.lowerContext(),
+                            e.lowerDocuments(),
+                            e.featureText(head)));
+                }
                 for (ClassifierTraining.Example e : tune) {
                     tu.add(full.scores(
                             new dev.langchain4j.data.embedding.Embedding(e.embedding(head)),
@@ -377,15 +412,17 @@ public final class AnalyzerEvaluation {
                             e.featureText(head)));
                 }
                 List<String> results = new ArrayList<>();
-                for (double pw : new double[] {0, 0.25, 0.5, 0.75, 1}) {
-                    for (double tw : new double[] {0, 0.25, 0.5, 0.75, 1, 1.5}) {
-                        for (double thr : new double[] {0, 0.2, 0.3, 0.4, 0.5}) {
-                            for (double margin : new double[] {0, 0.01, 0.02, 0.04, 0.06}) {
+                for (double pw : new double[] {0.25, 0.5, 0.75, 1}) {
+                    for (double tw : new double[] {0.1, 0.15, 0.25, 0.5, 0.75, 1}) {
+                        for (double thr : new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6}) {
+                            for (double margin : new double[] {0, 0.01, 0.02, 0.03, 0.04, 0.06}) {
                                 double a = sweepAccuracy(training, cv, head, pw, tw, thr, margin);
                                 double b = sweepAccuracy(tune, tu, head, pw, tw, thr, margin);
+                                double c = sweepAccuracy(sanity, sa, head, pw, tw, thr, margin);
                                 results.add(String.format(
                                         Locale.ROOT,
-                                        "%.4f cv %.3f tune %.3f | pw %.2f tw %.2f threshold %.2f margin %.2f",
+                                        "%s %.4f cv %.3f tune %.3f | pw %.2f tw %.2f threshold %.2f margin %.2f",
+                                        c == 1.0 ? "sane" : "SANITY-MISS",
                                         (a * training.size() + b * tune.size()) / (training.size() + tune.size()),
                                         a,
                                         b,
@@ -399,9 +436,22 @@ public final class AnalyzerEvaluation {
                 }
                 results.sort(java.util.Comparator.reverseOrder());
                 System.out.println(head + " " + h);
-                results.stream().limit(12).forEach(r -> System.out.println("  " + r));
+                results.stream().filter(r -> r.startsWith("sane")).limit(15).forEach(r -> System.out.println("  " + r));
             }
         }
+    }
+
+    private static EvaluationSet.Case sanityCase(String context, String taskKind, String domain) {
+        return new EvaluationSet.Case(
+                "sanity",
+                EvaluationSet.Split.TUNE,
+                "sanity",
+                context,
+                List.of(taskKind),
+                List.of(domain),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private static List<List<ZeroShotClassifier.Score>> rawScores(
