@@ -19,16 +19,21 @@ import java.util.Map;
  * Driver of {@code bench/analyzer/run} (not a test; surefire ignores it). Modes:
  *
  * <ul>
- *   <li>{@code evaluate [cases.yaml] [misses=tune|held-out|fresh|all|none] [rows=all|tune]}: the
- *       per-criterion figures of each part of the evaluation set (tune, held-out, and the fresh
- *       held-out set {@code cases-fresh.yaml} next to the first file) and the misses of the chosen
- *       part. {@code rows=tune} prints the tune row only, so that tuning never shows held-out
+ *   <li>{@code evaluate [cases.yaml] [misses=tune|held-out|fresh|NAME|held|all|none] [rows=all|tune]}:
+ *       the per-criterion figures of each part of the evaluation set (tune, held-out, and each further
+ *       held-out set {@code cases-NAME.yaml} next to the first file, e.g. fresh), the cross-validated
+ *       figures on the training corpus ({@code training/} beside it), and the misses of the chosen part. {@code rows=tune} prints the tune row only, so that tuning never shows held-out
  *       figures. The analyzer is the one configured by {@code ATELIER_ANALYZER_PROVIDER} and its keys
  *       (offline when unset); a chat provider without an API key is skipped.
  *   <li>{@code timing [runs]}: warm latency of one request with a 3-page PDF (extraction and
  *       analysis), after warm-up; p50 and p95.
  *   <li>{@code first}: the first analysis in this (fresh) JVM, model loading included.
  *   <li>{@code embeddings <file>}: writes the shipped embeddings of the analyzer's fixed sentences.
+ *   <li>{@code train <file> <training dir>}: trains and writes the shipped classifier.
+ *   <li>{@code sweep <training dir> <cases.yaml>}: hyper-parameter search on the training corpus and
+ *       the tune half.
+ *   <li>{@code dump <out.jsonl> [part=]<file.yaml>...}: labels, embeddings and zero-shot scores per
+ *       case, for experiments outside Java; with the part {@code tune}, only the tune half of the file.
  *   <li>{@code analyze <context>}: the configured analyzer's draft and decisions for one context.
  *   <li>{@code timing-files <dir>}: writes the timing request (its context and its 3-page PDF) for
  *       the server benchmark ({@code bench/analyzer/server.py}).
