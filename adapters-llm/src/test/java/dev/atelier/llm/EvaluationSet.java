@@ -136,11 +136,66 @@ final class EvaluationSet {
                     c.get("context") == null ? "" : ((String) c.get("context")).strip(),
                     list(c.get("task_kind")),
                     list(c.get("domains")),
-                    list(c.get("name_keywords")),
+                    c.get("name_keywords") == null && c.get("name") != null
+                            ? objectWords((String) c.get("name"))
+                            : list(c.get("name_keywords")),
                     list(c.get("templates")),
                     attachments(c.get("documents"))));
         }
         return cases;
+    }
+
+    /** Task nouns and joining words: what a reference name holds besides the object of the work. */
+    private static final java.util.Set<String> NOT_OBJECT = java.util.Set.of(
+            "prediction",
+            "predictions",
+            "forecasting",
+            "forecast",
+            "estimation",
+            "estimate",
+            "segmentation",
+            "clustering",
+            "recommendation",
+            "recommendations",
+            "recommender",
+            "detection",
+            "anomaly",
+            "anomalies",
+            "optimization",
+            "optimisation",
+            "extraction",
+            "classification",
+            "classifier",
+            "summarization",
+            "summarisation",
+            "summaries",
+            "summary",
+            "question",
+            "answering",
+            "assistant",
+            "analysis",
+            "scoring",
+            "model",
+            "triage",
+            "tagging",
+            "parsing",
+            "matching",
+            "planning",
+            "allocation",
+            "scheduling",
+            "the",
+            "and",
+            "for",
+            "of");
+
+    /**
+     * A training context's reference name ({@code name}) as key words: its words without task nouns,
+     * so that a generated name holds a key word when it names the same object of the work.
+     */
+    static List<String> objectWords(String name) {
+        return java.util.Arrays.stream(name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() >= 2 && !NOT_OBJECT.contains(w))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
