@@ -10,18 +10,39 @@ record Calibration(Classifier taskKind, Classifier domain, Matching template) {
     static final String RESOURCE = "calibration.json";
 
     /**
-     * A zero-shot decision: the winner needs {@code threshold} and a lead of {@code margin}; each
-     * distinct cue found adds {@code cueWeight}, counted up to {@code cueCap} cues, cues found only in
-     * documents count {@code documentCueFactor} as much.
+     * A label decision: the winner needs {@code threshold} and a lead of {@code margin}. A label's
+     * score is {@code prototypeWeight} times its prototype similarity, plus {@code trainedWeight}
+     * times the trained model's probability, plus {@code cueWeight} per distinct cue found, counted
+     * up to {@code cueCap} cues, cues found only in documents counting {@code documentCueFactor} as
+     * much.
      */
-    record Classifier(double threshold, double margin, double cueWeight, int cueCap, double documentCueFactor) {
+    record Classifier(
+            double threshold,
+            double margin,
+            double cueWeight,
+            int cueCap,
+            double documentCueFactor,
+            double prototypeWeight,
+            double trainedWeight) {
+        /** Zero-shot only: prototypes at full weight, no trained model. */
+        Classifier(double threshold, double margin, double cueWeight, int cueCap, double documentCueFactor) {
+            this(threshold, margin, cueWeight, cueCap, documentCueFactor, 1.0, 0.0);
+        }
+
         static Classifier of(JsonNode n) {
             return new Classifier(
                     n.path("threshold").asDouble(),
                     n.path("margin").asDouble(),
                     n.path("cue_weight").asDouble(),
                     n.path("cue_cap").asInt(),
-                    n.path("document_cue_factor").asDouble());
+                    n.path("document_cue_factor").asDouble(),
+                    n.path("prototype_weight").asDouble(1.0),
+                    n.path("trained_weight").asDouble(0.0));
+        }
+
+        Classifier withWeights(double threshold, double margin, double prototypeWeight, double trainedWeight) {
+            return new Classifier(
+                    threshold, margin, cueWeight, cueCap, documentCueFactor, prototypeWeight, trainedWeight);
         }
     }
 

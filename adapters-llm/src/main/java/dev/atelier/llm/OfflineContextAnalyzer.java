@@ -35,9 +35,15 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
     OfflineContextAnalyzer() {
         Calibration calibration = Calibration.load();
         this.taskKinds = LabelSet.load(LabelSet.TASK_KINDS, true);
-        this.taskKindClassifier = new ZeroShotClassifier(taskKinds, calibration.taskKind());
+        this.taskKindClassifier = new ZeroShotClassifier(
+                taskKinds,
+                calibration.taskKind(),
+                TrainedModel.head(TrainedModel.TASK_KIND).orElse(null));
         this.domains = LabelSet.load(LabelSet.DOMAINS, false);
-        this.domainClassifier = new ZeroShotClassifier(domains, calibration.domain());
+        this.domainClassifier = new ZeroShotClassifier(
+                domains,
+                calibration.domain(),
+                TrainedModel.head(TrainedModel.DOMAIN).orElse(null));
         this.templates = new TemplateMatcher(calibration.template());
         this.namer = new ProjectNamer();
     }
@@ -94,8 +100,10 @@ final class OfflineContextAnalyzer implements ContextAnalyzer {
         String lowerContext =
                 text.context().isEmpty() ? text.statement().toLowerCase(java.util.Locale.ROOT) : text.lowerContext();
 
-        Analysis.Decision taskKind = taskKindClassifier.classify(statement, lowerContext, text.lowerDocuments());
-        Analysis.Decision domain = domainClassifier.classify(focus, lowerContext, text.lowerDocuments());
+        Analysis.Decision taskKind =
+                taskKindClassifier.classify(statement, lowerContext, text.lowerDocuments(), lowerContext);
+        Analysis.Decision domain = domainClassifier.classify(
+                focus, lowerContext, text.lowerDocuments(), text.focus().toLowerCase(java.util.Locale.ROOT));
         String lowerAll = lowerContext + "\n" + text.lowerDocuments();
         TemplateMatcher.Match match =
                 templates.match(request.templates(), taskKind.label(), domain.label(), focus, lowerAll);

@@ -8,37 +8,64 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Zero-shot classification on sentence embeddings: a text's score for a label is the mean of its
- * two best cosine similarities with the label's prototype sentences, plus a bounded bonus for the
- * label's cues found in the text. The best label wins when it reaches the threshold and leads the
- * runner-up by the margin; otherwise the answer is {@code general}, with the best candidate kept
- * as runner-up so that the reason is visible.
+ * Classification on sentence embeddings, in three parts added up per label: the similarity with the
+ * label's prototype sentences (mean of the two best cosines: zero-shot), the probability a model
+ * trained offline on a corpus of labelled contexts gives the label ({@link TrainedModel}), and a
+ * bounded bonus for the label's cues found in the text; each part weighted by the calibration. The
+ * best label wins when its score reaches the threshold and leads the runner-up by the margin;
+ * otherwise the answer is {@code general}, with the best candidate kept as runner-up so that the
+ * reason is visible. Without a trained model the score is the zero-shot one alone.
  */
 final class ZeroShotClassifier {
     private final LabelSet labels;
     private final Calibration.Classifier calibration;
+    private final TrainedModel.Head trained;
+    private final int[] trainedIndex;
     private volatile List<List<Embedding>> prototypes;
 
     ZeroShotClassifier(LabelSet labels, Calibration.Classifier calibration) {
-        this.labels = labels;
-        this.calibration = calibration;
+        this(labels, calibration, null);
     }
 
-    /** One label's score and how it was made up. */
-    record Score(String label, double similarity, double cues) {
+    /** With {@code trained} (may be null): the model's labels are matched to this set's by id. */
+    ZeroShotClassifier(LabelSet labels, Calibration.Classifier calibration, TrainedModel.Head trained) {
+        this.labels = labels;
+        this.calibration = calibration;
+        this.trained = trained;
+        this.trainedIndex = labels.labels().stream()
+                .mapToInt(l -> trained == null ? -1 : trained.labels().indexOf(l.id()))
+                .toArray();
+    }
+
+    /**
+     * One label's score and how it was made up, each part already weighted: prototype similarity,
+     * trained model's probability, cues.
+     */
+    record Score(String label, double similarity, double trained, double cues) {
+        Score(String label, double similarity, double cues) {
+            this(label, similarity, 0, cues);
+        }
+
         double total() {
-            return similarity + cues;
+            return similarity + trained + cues;
         }
     }
 
-    /** Every label's score, best first. */
-    List<Score> scores(Embedding text, String lowerContext, String lowerDocuments) {
+    /** Every label's score, best first; {@code lowerFeatureText} is what the trained model reads. */
+    List<Score> scores(Embedding text, String lowerContext, String lowerDocuments, String lowerFeatureText) {
         List<List<Embedding>> protos = prototypes();
+        double[] probabilities = trained == null || calibration.trainedWeight() == 0
+                ? null
+                : trained.probabilities(text.vector(), lowerFeatureText);
         List<Score> scores = new ArrayList<>();
         for (int i = 0; i < labels.labels().size(); i++) {
             LabelSet.Label label = labels.labels().get(i);
+            double p = probabilities == null || trainedIndex[i] < 0 ? 0 : probabilities[trainedIndex[i]];
             scores.add(new Score(
-                    label.id(), similarity(text, protos.get(i)), cueScore(label.cues(), lowerContext, lowerDocuments)));
+                    label.id(),
+                    calibration.prototypeWeight() * similarity(text, protos.get(i)),
+                    calibration.trainedWeight() * p,
+                    cueScore(label.cues(), lowerContext, lowerDocuments)));
         }
         scores.sort(Comparator.comparingDouble(Score::total).reversed());
         return scores;
@@ -55,8 +82,8 @@ final class ZeroShotClassifier {
         return new Analysis.Decision(Analysis.GENERAL, null, best.label(), round(best.total()));
     }
 
-    Analysis.Decision classify(Embedding text, String lowerContext, String lowerDocuments) {
-        return decide(scores(text, lowerContext, lowerDocuments));
+    Analysis.Decision classify(Embedding text, String lowerContext, String lowerDocuments, String lowerFeatureText) {
+        return decide(scores(text, lowerContext, lowerDocuments, lowerFeatureText));
     }
 
     private static double similarity(Embedding text, List<Embedding> prototypes) {

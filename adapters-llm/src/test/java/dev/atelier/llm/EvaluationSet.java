@@ -28,9 +28,6 @@ import org.yaml.snakeyaml.Yaml;
 final class EvaluationSet {
     static final Path DEFAULT = Path.of("bench/analyzer/cases.yaml");
 
-    /** The second held-out set: every case in it is {@link Split#FRESH}, whatever its id hashes to. */
-    static final Path FRESH = Path.of("bench/analyzer/cases-fresh.yaml");
-
     /**
      * Which part of the set a case belongs to: tuning may look at it, or it is held out for reporting.
      * {@code HELD_OUT} is the hashed half of the first set; {@code FRESH} the second set, written
@@ -63,9 +60,14 @@ final class EvaluationSet {
     /** One attached file: its name and the bytes the user would upload. */
     record Attachment(String filename, byte[] bytes) {}
 
+    /**
+     * One case; {@code part} is the row it is reported in: its split's label, or for a further
+     * held-out file {@code cases-NAME.yaml} the NAME.
+     */
     record Case(
             String id,
             Split split,
+            String part,
             String context,
             List<String> taskKinds,
             List<String> domains,
@@ -86,14 +88,27 @@ final class EvaluationSet {
 
     private EvaluationSet() {}
 
-    /** The first set (split by hash) and, when the file exists, the fresh held-out set. */
-    static List<Case> loadAll(Path first, Path fresh) throws IOException {
+    /**
+     * The first set (split by hash) and every further held-out set beside it ({@code cases-*.yaml},
+     * e.g. the fresh set), each reported as a part of its own.
+     */
+    static List<Case> loadAll(Path first) throws IOException {
         List<Case> all = new ArrayList<>(load(first));
-        if (Files.exists(fresh)) {
-            all.addAll(load(fresh).stream()
+        Path dir = first.toAbsolutePath().getParent();
+        List<Path> further;
+        try (var files = Files.list(dir)) {
+            further = files.filter(f -> f.getFileName().toString().matches("cases-.+\\.yaml"))
+                    .sorted()
+                    .toList();
+        }
+        for (Path f : further) {
+            String name = f.getFileName().toString();
+            String part = name.substring("cases-".length(), name.length() - ".yaml".length());
+            all.addAll(load(f).stream()
                     .map(c -> new Case(
                             c.id(),
                             Split.FRESH,
+                            part,
                             c.context(),
                             c.taskKinds(),
                             c.domains(),
@@ -117,14 +132,70 @@ final class EvaluationSet {
             cases.add(new Case(
                     id,
                     split,
+                    split.label(),
                     c.get("context") == null ? "" : ((String) c.get("context")).strip(),
                     list(c.get("task_kind")),
                     list(c.get("domains")),
-                    list(c.get("name_keywords")),
+                    c.get("name_keywords") == null && c.get("name") != null
+                            ? objectWords((String) c.get("name"))
+                            : list(c.get("name_keywords")),
                     list(c.get("templates")),
                     attachments(c.get("documents"))));
         }
         return cases;
+    }
+
+    /** Task nouns and joining words: what a reference name holds besides the object of the work. */
+    private static final java.util.Set<String> NOT_OBJECT = java.util.Set.of(
+            "prediction",
+            "predictions",
+            "forecasting",
+            "forecast",
+            "estimation",
+            "estimate",
+            "segmentation",
+            "clustering",
+            "recommendation",
+            "recommendations",
+            "recommender",
+            "detection",
+            "anomaly",
+            "anomalies",
+            "optimization",
+            "optimisation",
+            "extraction",
+            "classification",
+            "classifier",
+            "summarization",
+            "summarisation",
+            "summaries",
+            "summary",
+            "question",
+            "answering",
+            "assistant",
+            "analysis",
+            "scoring",
+            "model",
+            "triage",
+            "tagging",
+            "parsing",
+            "matching",
+            "planning",
+            "allocation",
+            "scheduling",
+            "the",
+            "and",
+            "for",
+            "of");
+
+    /**
+     * A training context's reference name ({@code name}) as key words: its words without task nouns,
+     * so that a generated name holds a key word when it names the same object of the work.
+     */
+    static List<String> objectWords(String name) {
+        return java.util.Arrays.stream(name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() >= 2 && !NOT_OBJECT.contains(w))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
