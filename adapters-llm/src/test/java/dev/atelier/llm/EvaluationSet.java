@@ -222,6 +222,7 @@ final class EvaluationSet {
                 case "pdf" -> Fixtures.pdf(list(d.get("pages")));
                 case "docx" -> Fixtures.docx(list(d.get("paragraphs")).toArray(String[]::new));
                 case "csv" -> csv((String) d.get("csv"));
+                case "txt", "md" -> ((String) d.get("text")).getBytes(StandardCharsets.UTF_8);
                 default -> throw new IllegalArgumentException("no generator for " + file);
             };
             out.add(new Attachment(file, bytes));
