@@ -15,6 +15,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ConditionalFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.InetSocketAddress;
@@ -33,9 +34,13 @@ import java.util.Optional;
  * <p>Rate limits ({@link RateLimits}): a client address whose failed attempts are used up gets 429
  * before any credential of it is checked; an authenticated credential over its allowance gets 429.
  * Both with {@code Retry-After}, in the dialect's error shape.
+ *
+ * <p>This filter reads the database, so it runs on the blocking executor. A request whose API key
+ * {@link CachedCredentialFilter} already admitted from the credential cache on the event loop skips
+ * it ({@link #isEnabled}), and with it the thread hop.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class ApiKeyAuthenticationFilter implements Ordered {
+final class ApiKeyAuthenticationFilter implements Ordered, ConditionalFilter {
     // the web console's page and files are public: it signs in with an API key against the API
     private static final List<String> PUBLIC_PREFIXES =
             List.of("/health", "/docs", "/swagger", "/swagger-ui", "/console");
@@ -52,9 +57,17 @@ final class ApiKeyAuthenticationFilter implements Ordered {
         this.limits = limits;
     }
 
+    static final int ORDER = HIGHEST_PRECEDENCE + 100;
+
     @Override
     public int getOrder() {
-        return HIGHEST_PRECEDENCE + 100;
+        return ORDER;
+    }
+
+    /** Skipped when the caller was already admitted from the credential cache. */
+    @Override
+    public boolean isEnabled(HttpRequest<?> request) {
+        return Callers.find(request).isEmpty();
     }
 
     @RequestFilter
@@ -77,27 +90,36 @@ final class ApiKeyAuthenticationFilter implements Ordered {
         if (blocked.isPresent()) {
             return tooManyRequests(request, blocked.get(), "too many failed authentication attempts from this address");
         }
+        User caller;
         String credential;
         try {
-            User caller;
             if (identityTokens != null && isBearer(authorization) && identityTokens.handles(presented.get())) {
                 caller = identityTokens.withToken(presented.get());
                 credential = "user:" + caller.id().value();
             } else {
                 caller = authenticate.withApiKey(presented.get());
-                credential = "key:"
-                        + ApiKeyToken.fromPresented(presented.get().strip()).keyId();
+                credential = keyCredential(presented.get());
             }
-            Callers.set(request, caller);
         } catch (UnauthenticatedException refused) {
             limits.failedAuth(address);
             return unauthorized(request, "invalid or revoked credentials");
         }
+        return admit(request, caller, credential, limits);
+    }
+
+    /** Leaves the caller in the request, or answers 429 when the credential is over its allowance. */
+    @Nullable
+    static HttpResponse<?> admit(HttpRequest<?> request, User caller, String credential, RateLimits limits) {
+        Callers.set(request, caller);
         Optional<Duration> wait = limits.request(credential);
         if (wait.isPresent()) {
             return tooManyRequests(request, wait.get(), "too many requests for this credential");
         }
         return null;
+    }
+
+    static String keyCredential(String presented) {
+        return "key:" + ApiKeyToken.fromPresented(presented.strip()).keyId();
     }
 
     static boolean isPublic(String path) {
@@ -112,12 +134,12 @@ final class ApiKeyAuthenticationFilter implements Ordered {
         return false;
     }
 
-    private static boolean isBearer(String authorization) {
+    static boolean isBearer(String authorization) {
         return authorization.strip().toLowerCase(Locale.ROOT).startsWith("bearer ");
     }
 
     /** The peer's address as the server sees it (behind a proxy: the proxy's). */
-    private static String clientAddress(HttpRequest<?> request) {
+    static String clientAddress(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
         return remote == null ? "unknown" : remote.getHostString();
     }
