@@ -276,6 +276,23 @@ public final class InMemoryStore implements UnitOfWork {
         }
 
         @Override
+        public Optional<Snapshot> snapshot(ProjectId id, UserId member) {
+            synchronized (InMemoryStore.this) {
+                return findById(id).map(p -> new Snapshot(p, members.roleOf(id, member), params.history(id)));
+            }
+        }
+
+        @Override
+        public void create(Creation creation) {
+            synchronized (InMemoryStore.this) {
+                insert(creation.project());
+                params.append(creation.project().id(), creation.params());
+                members.save(creation.owner());
+                events.append(creation.created());
+            }
+        }
+
+        @Override
         public Project update(Project project) {
             synchronized (InMemoryStore.this) {
                 Project stored = state.projects.get(project.id());
