@@ -125,6 +125,45 @@ final class JdbcProjectRepository implements ProjectRepository {
         });
     }
 
+    /** JDBC batches of {@link Db#CHUNK} rows: one round trip per batch instead of per project. */
+    @Override
+    public void insertAll(List<Project> projects) {
+        if (projects.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_PROJECT)) {
+                int pending = 0;
+                for (Project p : projects) {
+                    bindProject(ps, 1, p);
+                    ps.addBatch();
+                    if (++pending == Db.CHUNK) {
+                        Db.executeBatch(ps, CLASH_IN_BATCH);
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    Db.executeBatch(ps, CLASH_IN_BATCH);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static final String CLASH_IN_BATCH = "a project of this batch clashes with an existing id or name";
+
+    @Override
+    public java.util.Set<String> namesIn(WorkspaceId workspace, UserId owner) {
+        return db.read(c -> new java.util.HashSet<>(Db.query(
+                c,
+                "SELECT name FROM projects WHERE workspace_id = ? AND owner_id = ?",
+                ps -> {
+                    ps.setString(1, workspace.value());
+                    ps.setString(2, owner.value());
+                },
+                rs -> rs.getString(1))));
+    }
+
     /** The domain's conflict for a broken unique constraint of the projects table; else {@code e} itself. */
     private static SQLException conflictOrRethrow(SQLException e, Project p) {
         if (Failures.isUniqueViolation(e)) {

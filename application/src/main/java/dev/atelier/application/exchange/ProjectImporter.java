@@ -50,6 +50,9 @@ import java.util.Set;
  */
 public final class ProjectImporter {
     private static final int MAX_ID = 200;
+    /** Rows per batch write (and per batch read back). */
+    private static final int BATCH = 500;
+
     private static final int MAX_SHORT = 200;
 
     private final ProjectRepository projects;
@@ -292,11 +295,25 @@ public final class ProjectImporter {
         Map<String, Optional<UserId>> byEmail = new HashMap<>();
         Set<String> dropped = new LinkedHashSet<>();
         long[] counts = new long[6];
+        // names, projects, owner memberships and first versions are written in batches: an import
+        // of thousands of projects is a few dozen round trips per table, not several per project
+        Set<String> taken = projects.namesIn(target.workspace().id(), caller.id());
+        List<Project> pendingProjects = new ArrayList<>();
+        List<Member> pendingOwners = new ArrayList<>();
+        List<ParamHistoryRepository.Versioned> pendingParams = new ArrayList<>();
+        Runnable flushProjects = () -> {
+            projects.insertAll(pendingProjects);
+            members.insertAll(pendingOwners);
+            params.appendAll(pendingParams);
+            pendingProjects.clear();
+            pendingOwners.clear();
+            pendingParams.clear();
+        };
 
         source.rows(ExportFormat.PROJECTS, (i, raw) -> {
             ProjectRow row = projectRow(Row.of(raw, plan.what + ".tables.projects[" + i + "]"));
             String wanted = target.newName() != null && plan.projectCount() == 1 ? target.newName() : row.name();
-            String name = names.firstFree(target.workspace().id(), caller.id(), wanted);
+            String name = UniqueNames.firstFree(wanted, taken);
             Project project = new Project(
                     new ProjectId(ids.newId()),
                     target.workspace().id(),
@@ -313,21 +330,33 @@ public final class ProjectImporter {
                     now,
                     now,
                     0);
-            projects.insert(project);
+            pendingProjects.add(project);
             // the owner's membership dates from the project's creation, as in the source
-            members.save(
+            pendingOwners.add(
                     new Member(project.id(), caller.id(), Role.OWNER, row.createdAt() == null ? now : row.createdAt()));
             if (plan.nextParamVersion.get(row.id()) == 0) {
-                params.append(project.id(), ParamVersion.initial(Map.of(), null, now));
+                pendingParams.add(
+                        new ParamHistoryRepository.Versioned(project.id(), ParamVersion.initial(Map.of(), null, now)));
             }
             created.put(row.id(), project);
+            if (pendingProjects.size() == BATCH) {
+                flushProjects.run();
+            }
         });
+        flushProjects.run();
 
+        List<ParamHistoryRepository.Versioned> versions = new ArrayList<>();
         source.rows(ExportFormat.PARAMS, (i, raw) -> {
             ParamRow row = paramRow(Row.of(raw, plan.what + ".tables.project_params[" + i + "]"));
-            params.append(created.get(row.projectId()).id(), row.version());
+            versions.add(new ParamHistoryRepository.Versioned(
+                    created.get(row.projectId()).id(), row.version()));
             counts[0]++;
+            if (versions.size() == BATCH) {
+                params.appendAll(versions);
+                versions.clear();
+            }
         });
+        params.appendAll(versions);
 
         if (target.keepMembers()) {
             source.rows(ExportFormat.MEMBERS, (i, raw) -> {
@@ -356,6 +385,7 @@ public final class ProjectImporter {
             counts[3]++;
         });
 
+        List<Event> history = new ArrayList<>();
         source.rows(ExportFormat.EVENTS, (i, raw) -> {
             if (!target.history()) {
                 return;
@@ -365,7 +395,7 @@ public final class ProjectImporter {
             if (row.actorId() != null && plan.userEmails.get(row.actorId()) != null) {
                 actor = resolve(byEmail, plan.userEmails.get(row.actorId())).orElse(null);
             }
-            events.append(new Event(
+            history.add(new Event(
                     ids.newId(),
                     created.get(row.projectId()).id(),
                     row.type(),
@@ -374,8 +404,14 @@ public final class ProjectImporter {
                     row.timestamp(),
                     row.details()));
             counts[4]++;
+            if (history.size() == BATCH) {
+                events.appendAll(history);
+                history.clear();
+            }
         });
+        events.appendAll(history);
 
+        List<Event> imported = new ArrayList<>();
         created.forEach((sourceId, project) -> {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("source_project_id", sourceId);
@@ -383,10 +419,18 @@ public final class ProjectImporter {
             if (target.keepMembers()) {
                 details.put("members_dropped", counts[2]);
             }
-            timeline.record(project.id(), target.event(), project.name(), caller, details);
+            imported.add(timeline.event(project.id(), target.event(), project.name(), caller, details));
         });
+        events.appendAll(imported);
+        // read back in batches: what the store holds (its timestamps' precision, say)
+        Map<ProjectId, Project> read = new HashMap<>();
+        List<ProjectId> createdIds = created.values().stream().map(Project::id).toList();
+        for (int from = 0; from < createdIds.size(); from += BATCH) {
+            projects.findByIds(createdIds.subList(from, Math.min(createdIds.size(), from + BATCH)))
+                    .forEach(p -> read.put(p.id(), p));
+        }
         Map<String, Project> stored = new LinkedHashMap<>();
-        created.forEach((k, p) -> stored.put(k, projects.findById(p.id()).orElse(p)));
+        created.forEach((k, p) -> stored.put(k, read.getOrDefault(p.id(), p)));
         return new Result(stored, counts[0], counts[1], counts[2], dropped, counts[3], counts[4]);
     }
 

@@ -14,6 +14,7 @@ import dev.atelier.domain.model.WorkspaceId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Projects, the aggregate root. Deleting a project deletes its params history, members, documents
@@ -56,6 +57,15 @@ public interface ProjectRepository {
     record Creation(Project project, ParamVersion params, Member owner, Event created) {}
 
     void create(Creation creation);
+
+    /**
+     * Stores new projects as {@link #insert} does, in batches (for imports of many projects): a
+     * clash is a {@code ConflictException} that leaves the caller's transaction to roll back.
+     */
+    void insertAll(List<Project> projects);
+
+    /** Every name the owner uses in the workspace (to pick free names for many projects at once). */
+    Set<String> namesIn(WorkspaceId workspace, UserId owner);
 
     /** A project with the role {@code member} holds on it through a membership, and its params history. */
     record Snapshot(Project project, Optional<Role> membership, List<ParamVersion> history) {}

@@ -769,6 +769,53 @@ public abstract class RepositoryContract {
     }
 
     @Test
+    void batch_writes_store_many_projects_owners_and_versions_and_a_clash_is_a_conflict() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        project(owner, w, "Existing");
+        List<Project> batch = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            batch.add(newProject(owner, w, "Batch " + i));
+        }
+
+        uow.inTransaction(() -> {
+            projects.insertAll(batch);
+            members.insertAll(batch.stream()
+                    .map(p -> new Member(p.id(), owner.id(), Role.OWNER, p.createdAt()))
+                    .toList());
+            params.appendAll(batch.stream()
+                    .map(p -> new ParamHistoryRepository.Versioned(
+                            p.id(), ParamVersion.initial(Map.of("n", p.name()), null, p.createdAt())))
+                    .toList());
+            return null;
+        });
+
+        assertThat(projects.namesIn(w.id(), owner.id())).hasSize(701).contains("Existing", "Batch 0", "Batch 699");
+        assertThat(projects.findById(batch.get(699).id())).contains(batch.get(699));
+        assertThat(members.roleOf(batch.get(650).id(), owner.id())).contains(Role.OWNER);
+        assertThat(params.latest(batch.get(650).id()).orElseThrow().params()).isEqualTo(Map.of("n", "Batch 650"));
+
+        Project clash = newProject(owner, w, "Existing");
+        assertThatThrownBy(() -> uow.inTransaction(() -> {
+                    projects.insertAll(List.of(newProject(owner, w, "Fine"), clash));
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class);
+        assertThat(projects.findById(clash.id())).isEmpty();
+        assertThatThrownBy(() -> uow.inTransaction(() -> {
+                    members.insertAll(List.of(new Member(batch.get(0).id(), owner.id(), Role.OWNER, tick())));
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> uow.inTransaction(() -> {
+                    params.appendAll(List.of(new ParamHistoryRepository.Versioned(
+                            batch.get(0).id(), ParamVersion.initial(Map.of(), null, tick()))));
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void names_are_case_sensitive() {
         User owner = user();
         Workspace w = workspace(owner);
