@@ -36,8 +36,10 @@ import java.util.Optional;
  * Both with {@code Retry-After}, in the dialect's error shape.
  *
  * <p>This filter reads the database, so it runs on the blocking executor. A request whose API key
- * {@link CachedCredentialFilter} already admitted from the credential cache on the event loop skips
- * it ({@link #isEnabled}), and with it the thread hop.
+ * the credential cache holds as recently valid skips it, and with it the thread hop: Micronaut asks
+ * every filter's {@link #isEnabled} once, before the chain runs, so that is where the cache is
+ * consulted; the caller is left in the request there, and {@link CachedCredentialFilter} applies
+ * the per-credential rate limit to such a request on the event loop.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class ApiKeyAuthenticationFilter implements Ordered, ConditionalFilter {
@@ -64,10 +66,37 @@ final class ApiKeyAuthenticationFilter implements Ordered, ConditionalFilter {
         return ORDER;
     }
 
-    /** Skipped when the caller was already admitted from the credential cache. */
+    /** Request attribute: the rate-limit credential of a caller admitted from the cache. */
+    static final String CACHED_CREDENTIAL = "atelier.cached-credential";
+
+    /**
+     * False (skip this filter) for a request whose API key the cache holds as recently valid (the
+     * secret compared as always); the decision and the caller are recorded in the request, so that
+     * it is taken once. Everything else — public paths, missing or unusable credentials, identity
+     * tokens, an address blocked after failed attempts, keys not in the cache — runs this filter.
+     */
     @Override
     public boolean isEnabled(HttpRequest<?> request) {
-        return Callers.find(request).isEmpty();
+        if (request.getAttribute(CACHED_CREDENTIAL).isPresent()) {
+            return false;
+        }
+        if (isPublic(request.getPath())) {
+            return true;
+        }
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        Optional<String> presented = Credentials.apiKey(authorization);
+        if (presented.isEmpty()
+                || (identityTokens != null && isBearer(authorization) && identityTokens.handles(presented.get()))
+                || limits.failedAuthBlocked(clientAddress(request)).isPresent()) {
+            return true;
+        }
+        Optional<User> cached = authenticate.cached(presented.get());
+        if (cached.isEmpty()) {
+            return true;
+        }
+        Callers.set(request, cached.get());
+        request.setAttribute(CACHED_CREDENTIAL, keyCredential(presented.get()));
+        return false;
     }
 
     @RequestFilter
@@ -109,8 +138,14 @@ final class ApiKeyAuthenticationFilter implements Ordered, ConditionalFilter {
 
     /** Leaves the caller in the request, or answers 429 when the credential is over its allowance. */
     @Nullable
-    static HttpResponse<?> admit(HttpRequest<?> request, User caller, String credential, RateLimits limits) {
+    private HttpResponse<?> admit(HttpRequest<?> request, User caller, String credential, RateLimits limits) {
         Callers.set(request, caller);
+        return rateLimited(request, credential, limits);
+    }
+
+    /** 429 when the credential is over its allowance, else null. */
+    @Nullable
+    static HttpResponse<?> rateLimited(HttpRequest<?> request, String credential, RateLimits limits) {
         Optional<Duration> wait = limits.request(credential);
         if (wait.isPresent()) {
             return tooManyRequests(request, wait.get(), "too many requests for this credential");
@@ -118,7 +153,7 @@ final class ApiKeyAuthenticationFilter implements Ordered, ConditionalFilter {
         return null;
     }
 
-    static String keyCredential(String presented) {
+    private static String keyCredential(String presented) {
         return "key:" + ApiKeyToken.fromPresented(presented.strip()).keyId();
     }
 
@@ -134,12 +169,12 @@ final class ApiKeyAuthenticationFilter implements Ordered, ConditionalFilter {
         return false;
     }
 
-    static boolean isBearer(String authorization) {
+    private static boolean isBearer(String authorization) {
         return authorization.strip().toLowerCase(Locale.ROOT).startsWith("bearer ");
     }
 
     /** The peer's address as the server sees it (behind a proxy: the proxy's). */
-    static String clientAddress(HttpRequest<?> request) {
+    private static String clientAddress(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
         return remote == null ? "unknown" : remote.getHostString();
     }
