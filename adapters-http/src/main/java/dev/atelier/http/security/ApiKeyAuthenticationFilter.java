@@ -133,12 +133,12 @@ final class ApiKeyAuthenticationFilter implements Ordered, ConditionalFilter {
             limits.failedAuth(address);
             return unauthorized(request, "invalid or revoked credentials");
         }
-        return admit(request, caller, credential, limits);
+        return admit(request, caller, credential);
     }
 
     /** Leaves the caller in the request, or answers 429 when the credential is over its allowance. */
     @Nullable
-    private HttpResponse<?> admit(HttpRequest<?> request, User caller, String credential, RateLimits limits) {
+    private HttpResponse<?> admit(HttpRequest<?> request, User caller, String credential) {
         Callers.set(request, caller);
         return rateLimited(request, credential, limits);
     }
