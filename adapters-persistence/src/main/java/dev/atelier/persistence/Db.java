@@ -176,6 +176,19 @@ final class Db {
         }
     }
 
+    /** Runs a JDBC batch; a unique violation in it becomes a conflict saying {@code clash}. */
+    static void executeBatch(PreparedStatement ps, String clash) throws SQLException {
+        try {
+            ps.executeBatch();
+        } catch (SQLException e) {
+            SQLException next = e.getNextException();
+            if (Failures.isUniqueViolation(e) || (next != null && Failures.isUniqueViolation(next))) {
+                throw new dev.atelier.domain.error.ConflictException(clash);
+            }
+            throw e;
+        }
+    }
+
     // ---- batch reads ----------------------------------------------------------------------
 
     /** How many ids one {@code IN (...)} list of a batch read binds at most. */

@@ -49,6 +49,35 @@ final class JdbcMemberRepository implements MemberRepository {
         });
     }
 
+    /** JDBC batches; the primary key (project, user) turns an existing membership into a conflict. */
+    @Override
+    public void insertAll(List<Member> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO project_members (project_id, user_id, role, created_at) VALUES (?, ?, ?, ?)")) {
+                int pending = 0;
+                for (Member m : members) {
+                    ps.setString(1, m.projectId().value());
+                    ps.setString(2, m.userId().value());
+                    ps.setString(3, m.role().name());
+                    Db.setInstant(ps, 4, m.createdAt());
+                    ps.addBatch();
+                    if (++pending == Db.CHUNK) {
+                        Db.executeBatch(ps, "a membership of this batch already exists");
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    Db.executeBatch(ps, "a membership of this batch already exists");
+                }
+            }
+            return null;
+        });
+    }
+
     @Override
     public boolean remove(ProjectId project, UserId user) {
         return db.write(c -> rows.deleteById(key(project, user)) > 0);

@@ -51,6 +51,36 @@ final class JdbcParamHistoryRepository implements ParamHistoryRepository {
         });
     }
 
+    /** JDBC batches; the primary key (project, version) turns a taken version into a conflict. */
+    @Override
+    public void appendAll(List<Versioned> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO project_params"
+                    + " (project_id, version, params, instruction, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (Versioned v : versions) {
+                    ps.setString(1, v.project().value());
+                    ps.setInt(2, v.version().version());
+                    ps.setString(3, Json.write(v.version().params()));
+                    ps.setString(4, v.version().instruction());
+                    Db.setInstant(ps, 5, v.version().createdAt());
+                    ps.addBatch();
+                    if (++pending == Db.CHUNK) {
+                        Db.executeBatch(ps, "a params version of this batch already exists");
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    Db.executeBatch(ps, "a params version of this batch already exists");
+                }
+            }
+            return null;
+        });
+    }
+
     @Override
     public List<ParamVersion> history(ProjectId project) {
         return db.read(c -> rows.history(project.value()).stream()

@@ -3,12 +3,15 @@ package dev.atelier.persistence;
 import dev.atelier.domain.error.ConflictException;
 import dev.atelier.domain.error.NotFoundException;
 import dev.atelier.domain.error.StaleVersionException;
+import dev.atelier.domain.model.Event;
 import dev.atelier.domain.model.LabelingOptions;
 import dev.atelier.domain.model.Page;
+import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.model.ProjectQuery;
 import dev.atelier.domain.model.ProjectStatus;
+import dev.atelier.domain.model.Role;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.UserId;
 import dev.atelier.domain.model.Visibility;
@@ -72,6 +75,153 @@ final class JdbcProjectRepository implements ProjectRepository {
             }
             return null;
         });
+    }
+
+    private static final String INSERT_PROJECT = "INSERT INTO projects (id, workspace_id, name, description, metadata,"
+            + " type, status, scope, owner_id, organization, rapid, studio, pipeline, consensus_attempts, dataset_id,"
+            + " pinned, dataset_count, created_at, updated_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_PARAMS =
+            "INSERT INTO project_params (project_id, version, params, instruction, created_at) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_MEMBER =
+            "INSERT INTO project_members (project_id, user_id, role, created_at) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO project_events (id, project_id, type, name, actor_id,"
+            + " happened_at, details) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * PostgreSQL: the four rows of a new project in one statement (one round trip). Data-modifying
+     * CTEs run as one statement, and the foreign keys of the dependent rows are checked at its end,
+     * when the project row is there.
+     */
+    private static final String CREATE_POSTGRES = "WITH p AS (" + INSERT_PROJECT + "), pp AS (" + INSERT_PARAMS
+            + "), pm AS (" + INSERT_MEMBER + ") " + INSERT_EVENT;
+
+    /**
+     * No existence or name check is read first: the primary key and {@code uq_projects_name} decide,
+     * and no savepoint is taken, because a failure ends the create anyway.
+     */
+    @Override
+    public void create(Creation creation) {
+        Project p = creation.project();
+        db.write(c -> {
+            try {
+                if (db.dialect() == Dialect.POSTGRES) {
+                    Db.update(c, CREATE_POSTGRES, ps -> {
+                        int i = bindProject(ps, 1, p);
+                        i = bindParams(ps, i, creation);
+                        i = bindMember(ps, i, creation);
+                        bindEvent(ps, i, creation);
+                    });
+                } else {
+                    // H2 runs in this process: four statements cost no network round trips
+                    Db.update(c, INSERT_PROJECT, ps -> bindProject(ps, 1, p));
+                    Db.update(c, INSERT_PARAMS, ps -> bindParams(ps, 1, creation));
+                    Db.update(c, INSERT_MEMBER, ps -> bindMember(ps, 1, creation));
+                    Db.update(c, INSERT_EVENT, ps -> bindEvent(ps, 1, creation));
+                }
+            } catch (SQLException e) {
+                throw conflictOrRethrow(e, p);
+            }
+            return null;
+        });
+    }
+
+    /** JDBC batches of {@link Db#CHUNK} rows: one round trip per batch instead of per project. */
+    @Override
+    public void insertAll(List<Project> projects) {
+        if (projects.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_PROJECT)) {
+                int pending = 0;
+                for (Project p : projects) {
+                    bindProject(ps, 1, p);
+                    ps.addBatch();
+                    if (++pending == Db.CHUNK) {
+                        Db.executeBatch(ps, CLASH_IN_BATCH);
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    Db.executeBatch(ps, CLASH_IN_BATCH);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static final String CLASH_IN_BATCH = "a project of this batch clashes with an existing id or name";
+
+    @Override
+    public java.util.Set<String> namesIn(WorkspaceId workspace, UserId owner) {
+        return db.read(c -> new java.util.HashSet<>(Db.query(
+                c,
+                "SELECT name FROM projects WHERE workspace_id = ? AND owner_id = ?",
+                ps -> {
+                    ps.setString(1, workspace.value());
+                    ps.setString(2, owner.value());
+                },
+                rs -> rs.getString(1))));
+    }
+
+    /** The domain's conflict for a broken unique constraint of the projects table; else {@code e} itself. */
+    private static SQLException conflictOrRethrow(SQLException e, Project p) {
+        if (Failures.isUniqueViolation(e)) {
+            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("uq_projects_name")) {
+                throw nameClash(p);
+            }
+            if (message.contains("projects_pkey") || message.contains("public.projects(id")) {
+                throw new ConflictException("project id " + p.id() + " is already in use");
+            }
+        }
+        return e;
+    }
+
+    private static int bindProject(PreparedStatement ps, int start, Project p) throws SQLException {
+        ps.setString(start, p.id().value());
+        ps.setString(start + 1, p.workspaceId().value());
+        int i = bindContent(ps, start + 2, p);
+        ps.setString(i++, p.ownerId().value());
+        ps.setString(i++, p.organization());
+        i = bindLabeling(ps, i, p.labeling());
+        ps.setInt(i++, p.datasetCount());
+        Db.setInstant(ps, i++, p.createdAt());
+        Db.setInstant(ps, i++, p.updatedAt());
+        ps.setLong(i++, p.version());
+        return i;
+    }
+
+    private static int bindParams(PreparedStatement ps, int start, Creation creation) throws SQLException {
+        int i = start;
+        ps.setString(i++, creation.project().id().value());
+        ps.setInt(i++, creation.params().version());
+        ps.setString(i++, Json.write(creation.params().params()));
+        ps.setString(i++, creation.params().instruction());
+        Db.setInstant(ps, i++, creation.params().createdAt());
+        return i;
+    }
+
+    private static int bindMember(PreparedStatement ps, int start, Creation creation) throws SQLException {
+        int i = start;
+        ps.setString(i++, creation.owner().projectId().value());
+        ps.setString(i++, creation.owner().userId().value());
+        ps.setString(i++, creation.owner().role().name());
+        Db.setInstant(ps, i++, creation.owner().createdAt());
+        return i;
+    }
+
+    private static int bindEvent(PreparedStatement ps, int start, Creation creation) throws SQLException {
+        Event e = creation.created();
+        int i = start;
+        ps.setString(i++, e.id());
+        ps.setString(i++, e.projectId().value());
+        ps.setString(i++, e.type().name());
+        ps.setString(i++, e.name());
+        ps.setString(i++, e.actor() == null ? null : e.actor().value());
+        Db.setInstant(ps, i++, e.timestamp());
+        ps.setString(i++, Json.write(e.details()));
+        return i;
     }
 
     /** Binds name, description, metadata, type, status, scope from {@code start}; returns the next index. */
@@ -140,6 +290,46 @@ final class JdbcProjectRepository implements ProjectRepository {
                 throw new StaleVersionException("project " + p.id() + " was changed concurrently");
             }
             return find(c, p.id(), false).orElseThrow();
+        });
+    }
+
+    /**
+     * One statement: the project row joined with the member's row (if any) and every params version
+     * (one result row per version; the project's columns repeat).
+     */
+    @Override
+    public Optional<Snapshot> snapshot(ProjectId id, UserId member) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", m.role AS member_role,"
+                    + " pp.version AS params_version, pp.params AS params_json, pp.instruction AS params_instruction,"
+                    + " pp.created_at AS params_created_at"
+                    + " FROM projects p"
+                    + " LEFT JOIN project_members m ON m.project_id = p.id AND m.user_id = ?"
+                    + " LEFT JOIN project_params pp ON pp.project_id = p.id"
+                    + " WHERE p.id = ? ORDER BY pp.version")) {
+                ps.setString(1, member.value());
+                ps.setString(2, id.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Project project = map(rs);
+                    String role = rs.getString("member_role");
+                    List<ParamVersion> history = new ArrayList<>();
+                    do {
+                        int version = rs.getInt("params_version");
+                        if (!rs.wasNull()) {
+                            history.add(new ParamVersion(
+                                    version,
+                                    Json.read(rs.getString("params_json")),
+                                    rs.getString("params_instruction"),
+                                    Db.getInstant(rs, "params_created_at")));
+                        }
+                    } while (rs.next());
+                    return Optional.of(
+                            new Snapshot(project, Optional.ofNullable(role).map(Role::valueOf), List.copyOf(history)));
+                }
+            }
         });
     }
 

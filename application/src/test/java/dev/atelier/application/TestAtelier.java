@@ -54,9 +54,9 @@ public final class TestAtelier {
     public final ProjectAccess access = new ProjectAccess(store.projects, store.members);
     public final Timeline timeline = new Timeline(store.events, ids, clock);
     public final UniqueNames uniqueNames = new UniqueNames(store.projects);
-    public final SaveProject saveProject = new SaveProject(
-            store.projects, store.params, store.members, access, workspaces, timeline, store, ids, clock);
-    public final LoadProject loadProject = new LoadProject(access, store.params, workspaces, store);
+    public final SaveProject saveProject =
+            new SaveProject(store.projects, access, workspaces, timeline, store, ids, clock);
+    public final LoadProject loadProject = new LoadProject(access, store.projects, workspaces, store);
     public final ListProjects listProjects = new ListProjects(store.projects, workspaces);
     public final CleanupProjects cleanupProjects = new CleanupProjects(store.projects, access, workspaces, store);
     public final ProjectTables tables =
@@ -68,7 +68,6 @@ public final class TestAtelier {
             store.documents,
             store.events,
             store.users,
-            uniqueNames,
             timeline,
             ids,
             clock);

@@ -9,10 +9,12 @@ import dev.atelier.application.account.IssueApiKey;
 import dev.atelier.application.account.ListUsers;
 import dev.atelier.application.account.RevokeApiKey;
 import dev.atelier.domain.port.ApiKeyRepository;
+import dev.atelier.domain.port.CredentialCache;
 import dev.atelier.domain.port.IdGenerator;
 import dev.atelier.domain.port.IdentityTokenVerifier;
 import dev.atelier.domain.port.UnitOfWork;
 import dev.atelier.domain.port.UserRepository;
+import dev.atelier.http.security.CaffeineCredentialCache;
 import dev.atelier.http.security.NimbusIdentityTokenVerifier;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -20,6 +22,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Composition root for accounts: users, API keys, authentication and the bootstrap admin, and —
@@ -28,9 +31,25 @@ import java.time.Clock;
 @Factory
 class AccountUseCases {
 
+    /**
+     * Verified API keys kept in memory for {@code atelier.auth.cache.ttl} (default 5 s; {@code 0s}
+     * switches the cache off): a revocation made through another instance takes effect here within
+     * that time, one made through this instance at once.
+     */
     @Singleton
-    Authenticate authenticate(ApiKeyRepository keys, UserRepository users, UnitOfWork uow, Clock clock) {
-        return new Authenticate(keys, users, uow, clock);
+    CredentialCache credentialCache(
+            @Value("${atelier.auth.cache.ttl:5s}") Duration ttl,
+            @Value("${atelier.auth.cache.maximum-keys:10000}") long maximumKeys) {
+        if (ttl.isZero() || ttl.isNegative() || maximumKeys <= 0) {
+            return CredentialCache.none();
+        }
+        return new CaffeineCredentialCache(ttl, maximumKeys);
+    }
+
+    @Singleton
+    Authenticate authenticate(
+            ApiKeyRepository keys, UserRepository users, UnitOfWork uow, Clock clock, CredentialCache cache) {
+        return new Authenticate(keys, users, uow, clock, cache);
     }
 
     @Singleton
@@ -44,8 +63,8 @@ class AccountUseCases {
     }
 
     @Singleton
-    RevokeApiKey revokeApiKey(ApiKeyRepository keys) {
-        return new RevokeApiKey(keys);
+    RevokeApiKey revokeApiKey(ApiKeyRepository keys, CredentialCache cache) {
+        return new RevokeApiKey(keys, cache);
     }
 
     @Singleton

@@ -49,11 +49,10 @@ class ExchangeUseCases {
             DocumentRepository documents,
             EventRepository events,
             UserRepository users,
-            UniqueNames names,
             Timeline timeline,
             IdGenerator ids,
             Clock clock) {
-        return new ProjectImporter(projects, params, members, documents, events, users, names, timeline, ids, clock);
+        return new ProjectImporter(projects, params, members, documents, events, users, timeline, ids, clock);
     }
 
     @Singleton

@@ -11,7 +11,6 @@ import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.port.EventRepository;
 import dev.atelier.domain.port.IdGenerator;
 import dev.atelier.domain.port.MemberRepository;
-import dev.atelier.domain.port.ParamHistoryRepository;
 import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.UnitOfWork;
 import io.micronaut.context.annotation.Factory;
@@ -41,21 +40,18 @@ class ProjectUseCases {
     @Singleton
     SaveProject saveProject(
             ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
             ProjectAccess access,
             Workspaces workspaces,
             Timeline timeline,
             UnitOfWork uow,
             IdGenerator ids,
             Clock clock) {
-        return new SaveProject(projects, params, members, access, workspaces, timeline, uow, ids, clock);
+        return new SaveProject(projects, access, workspaces, timeline, uow, ids, clock);
     }
 
     @Singleton
-    LoadProject loadProject(
-            ProjectAccess access, ParamHistoryRepository params, Workspaces workspaces, UnitOfWork uow) {
-        return new LoadProject(access, params, workspaces, uow);
+    LoadProject loadProject(ProjectAccess access, ProjectRepository projects, Workspaces workspaces, UnitOfWork uow) {
+        return new LoadProject(access, projects, workspaces, uow);
     }
 
     @Singleton

@@ -15,6 +15,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ConditionalFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.InetSocketAddress;
@@ -33,9 +34,15 @@ import java.util.Optional;
  * <p>Rate limits ({@link RateLimits}): a client address whose failed attempts are used up gets 429
  * before any credential of it is checked; an authenticated credential over its allowance gets 429.
  * Both with {@code Retry-After}, in the dialect's error shape.
+ *
+ * <p>This filter reads the database, so it runs on the blocking executor. A request whose API key
+ * the credential cache holds as recently valid skips it, and with it the thread hop: Micronaut asks
+ * every filter's {@link #isEnabled} once, before the chain runs, so that is where the cache is
+ * consulted; the caller is left in the request there, and {@link CachedCredentialFilter} applies
+ * the per-credential rate limit to such a request on the event loop.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class ApiKeyAuthenticationFilter implements Ordered {
+final class ApiKeyAuthenticationFilter implements Ordered, ConditionalFilter {
     // the web console's page and files are public: it signs in with an API key against the API
     private static final List<String> PUBLIC_PREFIXES =
             List.of("/health", "/docs", "/swagger", "/swagger-ui", "/console");
@@ -52,9 +59,44 @@ final class ApiKeyAuthenticationFilter implements Ordered {
         this.limits = limits;
     }
 
+    static final int ORDER = HIGHEST_PRECEDENCE + 100;
+
     @Override
     public int getOrder() {
-        return HIGHEST_PRECEDENCE + 100;
+        return ORDER;
+    }
+
+    /** Request attribute: the rate-limit credential of a caller admitted from the cache. */
+    static final String CACHED_CREDENTIAL = "atelier.cached-credential";
+
+    /**
+     * False (skip this filter) for a request whose API key the cache holds as recently valid (the
+     * secret compared as always); the decision and the caller are recorded in the request, so that
+     * it is taken once. Everything else — public paths, missing or unusable credentials, identity
+     * tokens, an address blocked after failed attempts, keys not in the cache — runs this filter.
+     */
+    @Override
+    public boolean isEnabled(HttpRequest<?> request) {
+        if (request.getAttribute(CACHED_CREDENTIAL).isPresent()) {
+            return false;
+        }
+        if (isPublic(request.getPath())) {
+            return true;
+        }
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        Optional<String> presented = Credentials.apiKey(authorization);
+        if (presented.isEmpty()
+                || (identityTokens != null && isBearer(authorization) && identityTokens.handles(presented.get()))
+                || limits.failedAuthBlocked(clientAddress(request)).isPresent()) {
+            return true;
+        }
+        Optional<User> cached = authenticate.cached(presented.get());
+        if (cached.isEmpty()) {
+            return true;
+        }
+        Callers.set(request, cached.get());
+        request.setAttribute(CACHED_CREDENTIAL, keyCredential(presented.get()));
+        return false;
     }
 
     @RequestFilter
@@ -77,27 +119,42 @@ final class ApiKeyAuthenticationFilter implements Ordered {
         if (blocked.isPresent()) {
             return tooManyRequests(request, blocked.get(), "too many failed authentication attempts from this address");
         }
+        User caller;
         String credential;
         try {
-            User caller;
             if (identityTokens != null && isBearer(authorization) && identityTokens.handles(presented.get())) {
                 caller = identityTokens.withToken(presented.get());
                 credential = "user:" + caller.id().value();
             } else {
                 caller = authenticate.withApiKey(presented.get());
-                credential = "key:"
-                        + ApiKeyToken.fromPresented(presented.get().strip()).keyId();
+                credential = keyCredential(presented.get());
             }
-            Callers.set(request, caller);
         } catch (UnauthenticatedException refused) {
             limits.failedAuth(address);
             return unauthorized(request, "invalid or revoked credentials");
         }
+        return admit(request, caller, credential);
+    }
+
+    /** Leaves the caller in the request, or answers 429 when the credential is over its allowance. */
+    @Nullable
+    private HttpResponse<?> admit(HttpRequest<?> request, User caller, String credential) {
+        Callers.set(request, caller);
+        return rateLimited(request, credential, limits);
+    }
+
+    /** 429 when the credential is over its allowance, else null. */
+    @Nullable
+    static HttpResponse<?> rateLimited(HttpRequest<?> request, String credential, RateLimits limits) {
         Optional<Duration> wait = limits.request(credential);
         if (wait.isPresent()) {
             return tooManyRequests(request, wait.get(), "too many requests for this credential");
         }
         return null;
+    }
+
+    private static String keyCredential(String presented) {
+        return "key:" + ApiKeyToken.fromPresented(presented.strip()).keyId();
     }
 
     static boolean isPublic(String path) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.domain.model.ApiKey;
 import dev.atelier.domain.model.ApiKeyToken;
 import dev.atelier.domain.port.ApiKeyRepository;
+import dev.atelier.domain.port.CredentialCache;
 import dev.atelier.http.testing.AtelierServer;
 import dev.atelier.http.testing.AtelierServer.Reply;
 import dev.atelier.http.testing.AtelierServer.TestUser;
@@ -32,6 +33,16 @@ class ApiKeysHttpTest {
         Reply issued = server.post("/api/v1/admin/users/" + carol.id() + "/keys", AtelierServer.ADMIN_TOKEN, Map.of());
         String second = issued.data().path("api_key").asText();
         assertThat(server.get("/api/v1/projects/list", carol.token()).status()).isEqualTo(200);
+        CredentialCache cache = server.context().getBean(CredentialCache.class);
+        assertThat(cache.find(keyId(carol.token())))
+                .as("the key was verified a moment ago, so the cache answers for it")
+                .isPresent();
+        ApiKeyToken parsed = ApiKeyToken.parse(carol.token()).orElseThrow();
+        String wrongSecret =
+                new ApiKeyToken(parsed.keyId(), ApiKeyToken.generate().secret()).value();
+        assertThat(server.get("/api/v1/projects/list", wrongSecret).status())
+                .as("a cached key still needs its own secret")
+                .isEqualTo(401);
 
         Reply revoked = server.delete("/api/v1/admin/keys/" + keyId(carol.token()), AtelierServer.ADMIN_TOKEN);
 

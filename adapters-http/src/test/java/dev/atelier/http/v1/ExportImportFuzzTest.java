@@ -32,7 +32,7 @@ class ExportImportFuzzTest {
     private static final SpooledImports SPOOL = new SpooledImports(SERVER_JSON, 16L * 1024 * 1024);
     /** Validation reads no repository: the importer is built without any. */
     private static final ProjectImporter IMPORTER =
-            new ProjectImporter(null, null, null, null, null, null, null, null, null, null);
+            new ProjectImporter(null, null, null, null, null, null, null, null, null);
 
     private static final List<String> WORKSPACE_FORMATS =
             List.of(ExportFormat.WORKSPACE_FORMAT, ExportFormat.PROJECT_FORMAT);

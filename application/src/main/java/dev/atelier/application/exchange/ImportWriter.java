@@ -20,9 +20,11 @@ import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,13 +35,15 @@ import java.util.Set;
  * and references rewritten, following the {@link ProjectImporter.Plan} of the validation pass.
  */
 final class ImportWriter {
+    /** Rows per batch write (and per batch read back). */
+    private static final int BATCH = 500;
+
     private final ProjectRepository projects;
     private final ParamHistoryRepository params;
     private final MemberRepository members;
     private final DocumentRepository documents;
     private final EventRepository events;
     private final UserRepository users;
-    private final UniqueNames names;
     private final Timeline timeline;
     private final IdGenerator ids;
     private final Clock clock;
@@ -51,7 +55,6 @@ final class ImportWriter {
             DocumentRepository documents,
             EventRepository events,
             UserRepository users,
-            UniqueNames names,
             Timeline timeline,
             IdGenerator ids,
             Clock clock) {
@@ -61,7 +64,6 @@ final class ImportWriter {
         this.documents = documents;
         this.events = events;
         this.users = users;
-        this.names = names;
         this.timeline = timeline;
         this.ids = ids;
         this.clock = clock;
@@ -78,11 +80,25 @@ final class ImportWriter {
         Map<String, Optional<UserId>> byEmail = new HashMap<>();
         Set<String> dropped = new LinkedHashSet<>();
         Tally tally = new Tally();
+        // names, projects, owner memberships and first versions are written in batches: an import
+        // of thousands of projects is a few dozen round trips per table, not several per project
+        Set<String> taken = projects.namesIn(target.workspace().id(), caller.id());
+        List<Project> pendingProjects = new ArrayList<>();
+        List<Member> pendingOwners = new ArrayList<>();
+        List<ParamHistoryRepository.Versioned> pendingParams = new ArrayList<>();
+        Runnable flushProjects = () -> {
+            projects.insertAll(pendingProjects);
+            members.insertAll(pendingOwners);
+            params.appendAll(pendingParams);
+            pendingProjects.clear();
+            pendingOwners.clear();
+            pendingParams.clear();
+        };
 
         source.rows(ExportFormat.PROJECTS, (i, raw) -> {
             ExportRows.ProjectRow row = ExportRows.projectRow(Row.of(raw, plan.what + ".tables.projects[" + i + "]"));
             String wanted = target.newName() != null && plan.projectCount() == 1 ? target.newName() : row.name();
-            String name = names.firstFree(target.workspace().id(), caller.id(), wanted);
+            String name = UniqueNames.firstFree(wanted, taken);
             Project project = new Project(
                     new ProjectId(ids.newId()),
                     target.workspace().id(),
@@ -99,21 +115,33 @@ final class ImportWriter {
                     now,
                     now,
                     0);
-            projects.insert(project);
+            pendingProjects.add(project);
             // the owner's membership dates from the project's creation, as in the source
-            members.save(
+            pendingOwners.add(
                     new Member(project.id(), caller.id(), Role.OWNER, row.createdAt() == null ? now : row.createdAt()));
             if (plan.nextParamVersion.get(row.id()) == 0) {
-                params.append(project.id(), ParamVersion.initial(Map.of(), null, now));
+                pendingParams.add(
+                        new ParamHistoryRepository.Versioned(project.id(), ParamVersion.initial(Map.of(), null, now)));
             }
             created.put(row.id(), project);
+            if (pendingProjects.size() == BATCH) {
+                flushProjects.run();
+            }
         });
+        flushProjects.run();
 
+        List<ParamHistoryRepository.Versioned> versions = new ArrayList<>();
         source.rows(ExportFormat.PARAMS, (i, raw) -> {
             ExportRows.ParamRow row = ExportRows.paramRow(Row.of(raw, plan.what + ".tables.project_params[" + i + "]"));
-            params.append(created.get(row.projectId()).id(), row.version());
+            versions.add(new ParamHistoryRepository.Versioned(
+                    created.get(row.projectId()).id(), row.version()));
             tally.params++;
+            if (versions.size() == BATCH) {
+                params.appendAll(versions);
+                versions.clear();
+            }
         });
+        params.appendAll(versions);
 
         if (target.keepMembers()) {
             source.rows(ExportFormat.MEMBERS, (i, raw) -> {
@@ -144,6 +172,7 @@ final class ImportWriter {
             tally.documents++;
         });
 
+        List<Event> history = new ArrayList<>();
         source.rows(ExportFormat.EVENTS, (i, raw) -> {
             if (!target.history()) {
                 return;
@@ -153,7 +182,7 @@ final class ImportWriter {
             if (row.actorId() != null && plan.userEmails.get(row.actorId()) != null) {
                 actor = resolve(byEmail, plan.userEmails.get(row.actorId())).orElse(null);
             }
-            events.append(new Event(
+            history.add(new Event(
                     ids.newId(),
                     created.get(row.projectId()).id(),
                     row.type(),
@@ -162,8 +191,14 @@ final class ImportWriter {
                     row.timestamp(),
                     row.details()));
             tally.events++;
+            if (history.size() == BATCH) {
+                events.appendAll(history);
+                history.clear();
+            }
         });
+        events.appendAll(history);
 
+        List<Event> imported = new ArrayList<>();
         created.forEach((sourceId, project) -> {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("source_project_id", sourceId);
@@ -171,10 +206,18 @@ final class ImportWriter {
             if (target.keepMembers()) {
                 details.put("members_dropped", tally.membersDropped);
             }
-            timeline.record(project.id(), target.event(), project.name(), caller, details);
+            imported.add(timeline.event(project.id(), target.event(), project.name(), caller, details));
         });
+        events.appendAll(imported);
+        // read back in batches: what the store holds (its timestamps' precision, say)
+        Map<ProjectId, Project> read = new HashMap<>();
+        List<ProjectId> createdIds = created.values().stream().map(Project::id).toList();
+        for (int from = 0; from < createdIds.size(); from += BATCH) {
+            projects.findByIds(createdIds.subList(from, Math.min(createdIds.size(), from + BATCH)))
+                    .forEach(p -> read.put(p.id(), p));
+        }
         Map<String, Project> stored = new LinkedHashMap<>();
-        created.forEach((k, p) -> stored.put(k, projects.findById(p.id()).orElse(p)));
+        created.forEach((k, p) -> stored.put(k, read.getOrDefault(p.id(), p)));
         return new ProjectImporter.Result(stored, tally.counts(), dropped);
     }
 

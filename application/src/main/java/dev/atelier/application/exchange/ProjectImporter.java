@@ -1,7 +1,6 @@
 package dev.atelier.application.exchange;
 
 import dev.atelier.application.project.Timeline;
-import dev.atelier.application.project.UniqueNames;
 import dev.atelier.domain.model.EventType;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.Scope;
@@ -42,12 +41,10 @@ public final class ProjectImporter {
             DocumentRepository documents,
             EventRepository events,
             UserRepository users,
-            UniqueNames names,
             Timeline timeline,
             IdGenerator ids,
             Clock clock) {
-        this.writer =
-                new ImportWriter(projects, params, members, documents, events, users, names, timeline, ids, clock);
+        this.writer = new ImportWriter(projects, params, members, documents, events, users, timeline, ids, clock);
     }
 
     /** What validation learned: the projects in order and what the write pass needs to know. */

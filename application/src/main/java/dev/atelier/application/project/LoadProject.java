@@ -1,29 +1,31 @@
 package dev.atelier.application.project;
 
 import dev.atelier.application.workspace.Workspaces;
+import dev.atelier.domain.model.Ids;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.model.Role;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
-import dev.atelier.domain.port.ParamHistoryRepository;
+import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.UnitOfWork;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One project the caller may read, with its params history and the caller's role, read in one
- * transaction (a consistent snapshot, and one round of database work per request).
+ * One project the caller may read, with its params history and the caller's role: one read of the
+ * store ({@link ProjectRepository#snapshot}), plus the workspace when the request names one.
  */
 public final class LoadProject {
     private final ProjectAccess access;
-    private final ParamHistoryRepository params;
+    private final ProjectRepository projects;
     private final Workspaces workspaces;
     private final UnitOfWork uow;
 
-    public LoadProject(ProjectAccess access, ParamHistoryRepository params, Workspaces workspaces, UnitOfWork uow) {
+    public LoadProject(ProjectAccess access, ProjectRepository projects, Workspaces workspaces, UnitOfWork uow) {
         this.access = access;
-        this.params = params;
+        this.projects = projects;
         this.workspaces = workspaces;
         this.uow = uow;
     }
@@ -44,11 +46,10 @@ public final class LoadProject {
         Optional<Workspace> explicit = workspaces.meansDefault(workspace)
                 ? Optional.empty()
                 : Optional.of(workspaces.resolve(caller, workspace));
-        ProjectAccess.Granted granted = access.require(caller, projectId, Role.VIEWER, explicit);
-        return new Loaded(
-                granted.project(),
-                granted.role(),
-                params.history(granted.project().id()));
+        Optional<ProjectRepository.Snapshot> found =
+                Ids.isValid(projectId) ? projects.snapshot(new ProjectId(projectId), caller.id()) : Optional.empty();
+        ProjectAccess.Granted granted = access.decide(caller, projectId, Role.VIEWER, found, explicit);
+        return new Loaded(granted.project(), granted.role(), found.orElseThrow().history());
     }
 
     public Loaded execute(User caller, String projectId) {

@@ -58,6 +58,22 @@ public final class ProjectAccess {
         return granted;
     }
 
+    /**
+     * The decision of {@link #require} on a project already read together with the caller's
+     * membership ({@code ProjectRepository.snapshot}): no further read.
+     */
+    public Granted decide(
+            User caller,
+            String projectId,
+            Role needed,
+            Optional<ProjectRepository.Snapshot> found,
+            Optional<Workspace> explicitWorkspace) {
+        ProjectId id = parseId(projectId);
+        Project project = found.map(ProjectRepository.Snapshot::project).orElseThrow(() -> notFound(id.value()));
+        Role role = project.roleOf(caller, found.get().membership()).orElseThrow(() -> notFound(id.value()));
+        return inWorkspace(permitted(id, needed, project, role), projectId, explicitWorkspace);
+    }
+
     public Optional<Role> roleOf(User caller, Project project) {
         return project.roleOf(caller, members.roleOf(project.id(), caller.id()));
     }
@@ -65,6 +81,10 @@ public final class ProjectAccess {
     private Granted check(User caller, ProjectId id, Role needed, Optional<Project> found) {
         Project project = found.orElseThrow(() -> notFound(id.value()));
         Role role = roleOf(caller, project).orElseThrow(() -> notFound(id.value()));
+        return permitted(id, needed, project, role);
+    }
+
+    private static Granted permitted(ProjectId id, Role needed, Project project, Role role) {
         if (!role.atLeast(needed)) {
             throw new ForbiddenException(
                     "this needs the " + needed.wire() + " role on project " + id + "; you have " + role.wire());

@@ -17,8 +17,6 @@ import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
 import dev.atelier.domain.port.IdGenerator;
-import dev.atelier.domain.port.MemberRepository;
-import dev.atelier.domain.port.ParamHistoryRepository;
 import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.UnitOfWork;
 import java.time.Clock;
@@ -34,8 +32,6 @@ import java.util.Optional;
  */
 public final class SaveProject {
     private final ProjectRepository projects;
-    private final ParamHistoryRepository params;
-    private final MemberRepository members;
     private final ProjectAccess access;
     private final Workspaces workspaces;
     private final Timeline timeline;
@@ -45,8 +41,6 @@ public final class SaveProject {
 
     public SaveProject(
             ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
             ProjectAccess access,
             Workspaces workspaces,
             Timeline timeline,
@@ -54,8 +48,6 @@ public final class SaveProject {
             IdGenerator ids,
             Clock clock) {
         this.projects = projects;
-        this.params = params;
-        this.members = members;
         this.access = access;
         this.workspaces = workspaces;
         this.timeline = timeline;
@@ -120,9 +112,13 @@ public final class SaveProject {
 
     public record Saved(Project project, boolean created) {}
 
+    /**
+     * One transaction: the workspace (the caller's default one included) is resolved inside it, and a
+     * create is one {@link ProjectRepository#create} whose unique constraints decide a name clash.
+     */
     public Saved execute(Command c) {
-        Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
         return uow.inTransaction(() -> {
+            Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
             if (c.id() != null && projects.findById(new ProjectId(c.id())).isPresent()) {
                 return new Saved(update(c), false);
             }
@@ -186,13 +182,11 @@ public final class SaveProject {
                 c.scope(),
                 c.labeling(),
                 now);
-        if (projects.nameTaken(workspace.id(), c.caller().id(), project.name())) {
-            throw new ConflictException("a project named '" + project.name() + "' already exists in this workspace");
-        }
-        projects.insert(project);
-        params.append(project.id(), ParamVersion.initial(c.initialParams(), c.instruction(), now));
-        members.save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
-        timeline.record(project.id(), EventType.CREATED, project.name(), c.caller(), Map.of());
+        projects.create(new ProjectRepository.Creation(
+                project,
+                ParamVersion.initial(c.initialParams(), c.instruction(), now),
+                new Member(project.id(), c.caller().id(), Role.OWNER, now),
+                timeline.event(project.id(), EventType.CREATED, project.name(), c.caller(), Map.of())));
         return project;
     }
 }

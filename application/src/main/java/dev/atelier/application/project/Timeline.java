@@ -25,8 +25,12 @@ public final class Timeline {
     }
 
     public void record(ProjectId project, EventType type, String name, User actor, Map<String, Object> details) {
-        events.append(new Event(
-                ids.newId(), project, type, name, actor == null ? null : actor.id(), clock.instant(), details));
+        events.append(event(project, type, name, actor, details));
+    }
+
+    /** The event {@link #record} would append, for a repository that stores it with the change. */
+    public Event event(ProjectId project, EventType type, String name, User actor, Map<String, Object> details) {
+        return new Event(ids.newId(), project, type, name, actor == null ? null : actor.id(), clock.instant(), details);
     }
 
     /** Records the same event on each of {@code projects} (named after each project), in one batch. */

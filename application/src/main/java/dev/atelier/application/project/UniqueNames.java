@@ -19,8 +19,22 @@ public final class UniqueNames {
     }
 
     public String firstFree(WorkspaceId workspace, UserId owner, String name) {
+        return firstFree(name, candidate -> projects.nameTaken(workspace, owner, candidate));
+    }
+
+    /**
+     * The first free name when the taken ones are known in memory (many projects named at once, say
+     * an import): {@code taken} is consulted, and the name returned is added to it.
+     */
+    public static String firstFree(String name, java.util.Set<String> taken) {
+        String free = firstFree(name, taken::contains);
+        taken.add(free);
+        return free;
+    }
+
+    private static String firstFree(String name, java.util.function.Predicate<String> taken) {
         String base = Text.name("name", name);
-        if (!projects.nameTaken(workspace, owner, base)) {
+        if (!taken.test(base)) {
             return base;
         }
         for (int n = 2; n < MAX_TRIES; n++) {
@@ -29,7 +43,7 @@ public final class UniqueNames {
                     ? base.substring(0, Text.MAX_NAME - suffix.length())
                     : base;
             String candidate = stem + suffix;
-            if (!projects.nameTaken(workspace, owner, candidate)) {
+            if (!taken.test(candidate)) {
                 return candidate;
             }
         }

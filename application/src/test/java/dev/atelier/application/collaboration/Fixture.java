@@ -37,8 +37,7 @@ final class Fixture {
     final ProjectAccess access = new ProjectAccess(store.projects, store.members);
     final Timeline timeline = new Timeline(store.events, ids, clock);
     final UniqueNames names = new UniqueNames(store.projects);
-    final SaveProject save = new SaveProject(
-            store.projects, store.params, store.members, access, workspaces, timeline, store, ids, clock);
+    final SaveProject save = new SaveProject(store.projects, access, workspaces, timeline, store, ids, clock);
     final ListProjects listProjects = new ListProjects(store.projects, workspaces);
     final CleanupProjects cleanup = new CleanupProjects(store.projects, access, workspaces, store);
     final TextExtractor extractor = new CsvOrTextExtractor();

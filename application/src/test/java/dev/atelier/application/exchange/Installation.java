@@ -82,12 +82,10 @@ final class Installation {
                 store.documents,
                 store.events,
                 store.users,
-                names,
                 timeline,
                 ids,
                 clock);
-        saveProject = new SaveProject(
-                store.projects, store.params, store.members, access, workspaces, timeline, store, ids, clock);
+        saveProject = new SaveProject(store.projects, access, workspaces, timeline, store, ids, clock);
         exportProject = new ExportProject(access, workspaces, tables, timeline, store, clock);
         importProject = new ImportProject(workspaces, importer, store.params, store);
         exportWorkspace = new ExportWorkspace(workspaces, store.projects, tables, timeline, store, clock);

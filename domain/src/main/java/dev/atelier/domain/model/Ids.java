@@ -1,16 +1,28 @@
 package dev.atelier.domain.model;
 
 import dev.atelier.domain.error.InvalidInputException;
-import java.util.regex.Pattern;
 
 /** The rule for identifiers that callers may choose: {@code [A-Za-z0-9_-]{1,64}}. */
 public final class Ids {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     private Ids() {}
 
     public static boolean isValid(String candidate) {
-        return candidate != null && VALID.matcher(candidate).matches();
+        // checked on every request (API keys, project ids): a plain loop, not a regular expression
+        if (candidate == null || candidate.isEmpty() || candidate.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < candidate.length(); i++) {
+            char ch = candidate.charAt(i);
+            boolean allowed = (ch >= 'a' && ch <= 'z')
+                    || (ch >= 'A' && ch <= 'Z')
+                    || (ch >= '0' && ch <= '9')
+                    || ch == '_'
+                    || ch == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the id unchanged, or throws naming the field when it breaks the rule. */

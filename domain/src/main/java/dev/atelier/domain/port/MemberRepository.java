@@ -22,6 +22,12 @@ import java.util.Optional;
 public interface MemberRepository {
     void save(Member member);
 
+    /**
+     * Inserts memberships that do not exist yet (those of projects just created), in batches; an
+     * existing one is a {@code ConflictException}.
+     */
+    void insertAll(List<Member> members);
+
     boolean remove(ProjectId project, UserId user);
 
     Optional<Role> roleOf(ProjectId project, UserId user);

@@ -20,6 +20,12 @@ import java.util.Optional;
 public interface ParamHistoryRepository {
     void append(ProjectId project, ParamVersion version);
 
+    /** One version of one project, for {@link #appendAll}. */
+    record Versioned(ProjectId project, ParamVersion version) {}
+
+    /** {@link #append} of many versions in batches (imports); a taken version is a conflict. */
+    void appendAll(List<Versioned> versions);
+
     List<ParamVersion> history(ProjectId project);
 
     Optional<ParamVersion> latest(ProjectId project);

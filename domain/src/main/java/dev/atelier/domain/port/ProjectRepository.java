@@ -1,15 +1,20 @@
 package dev.atelier.domain.port;
 
+import dev.atelier.domain.model.Event;
+import dev.atelier.domain.model.Member;
 import dev.atelier.domain.model.Page;
+import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.model.ProjectQuery;
+import dev.atelier.domain.model.Role;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.UserId;
 import dev.atelier.domain.model.WorkspaceId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Projects, the aggregate root. Deleting a project deletes its params history, members, documents
@@ -21,6 +26,12 @@ import java.util.Optional;
  *   <li>{@link #insert} stores a new project exactly as given (version 0) or throws {@link
  *       dev.atelier.domain.error.ConflictException} when the id is taken or the owner already has a
  *       project of that name in that workspace. Nothing is stored on failure.
+ *   <li>{@link #create} stores a new project together with its first params version, its owner's
+ *       membership and its "created" event, as one unit and in as few round trips as the database
+ *       allows. A taken id or name is a {@code ConflictException} decided by the store's unique
+ *       constraints (no prior read, so two concurrent creates of one name cannot both succeed).
+ *       Nothing is stored on failure; on PostgreSQL the failure also ends the enclosing
+ *       transaction's usefulness, so callers let the conflict end it.
  *   <li>{@link #update} succeeds only when the stored version equals {@code project.version()}; it
  *       stores the project with version + 1 and returns it. A stale version throws {@link
  *       dev.atelier.domain.error.StaleVersionException}, a missing project {@link
@@ -41,6 +52,29 @@ import java.util.Optional;
  */
 public interface ProjectRepository {
     void insert(Project project);
+
+    /** What {@link #create} stores: the project (version 0) and the rows every new project has. */
+    record Creation(Project project, ParamVersion params, Member owner, Event created) {}
+
+    void create(Creation creation);
+
+    /**
+     * Stores new projects as {@link #insert} does, in batches (for imports of many projects): a
+     * clash is a {@code ConflictException} that leaves the caller's transaction to roll back.
+     */
+    void insertAll(List<Project> projects);
+
+    /** Every name the owner uses in the workspace (to pick free names for many projects at once). */
+    Set<String> namesIn(WorkspaceId workspace, UserId owner);
+
+    /** A project with the role {@code member} holds on it through a membership, and its params history. */
+    record Snapshot(Project project, Optional<Role> membership, List<ParamVersion> history) {}
+
+    /**
+     * {@link Snapshot} of one project as one consistent read (one statement where the database
+     * allows); empty when the project does not exist. The history is ordered by version.
+     */
+    Optional<Snapshot> snapshot(ProjectId id, UserId member);
 
     Project update(Project project);
 

@@ -276,6 +276,41 @@ public final class InMemoryStore implements UnitOfWork {
         }
 
         @Override
+        public void insertAll(List<Project> projects) {
+            synchronized (InMemoryStore.this) {
+                projects.forEach(this::insert);
+            }
+        }
+
+        @Override
+        public java.util.Set<String> namesIn(WorkspaceId workspace, UserId owner) {
+            synchronized (InMemoryStore.this) {
+                return state.projects.values().stream()
+                        .filter(p ->
+                                p.workspaceId().equals(workspace) && p.ownerId().equals(owner))
+                        .map(Project::name)
+                        .collect(java.util.stream.Collectors.toSet());
+            }
+        }
+
+        @Override
+        public Optional<Snapshot> snapshot(ProjectId id, UserId member) {
+            synchronized (InMemoryStore.this) {
+                return findById(id).map(p -> new Snapshot(p, members.roleOf(id, member), params.history(id)));
+            }
+        }
+
+        @Override
+        public void create(Creation creation) {
+            synchronized (InMemoryStore.this) {
+                insert(creation.project());
+                params.append(creation.project().id(), creation.params());
+                members.save(creation.owner());
+                events.append(creation.created());
+            }
+        }
+
+        @Override
         public Project update(Project project) {
             synchronized (InMemoryStore.this) {
                 Project stored = state.projects.get(project.id());
@@ -445,6 +480,13 @@ public final class InMemoryStore implements UnitOfWork {
         }
 
         @Override
+        public void appendAll(List<Versioned> versions) {
+            synchronized (InMemoryStore.this) {
+                versions.forEach(v -> append(v.project(), v.version()));
+            }
+        }
+
+        @Override
         public List<ParamVersion> history(ProjectId project) {
             synchronized (InMemoryStore.this) {
                 return List.copyOf(state.params.getOrDefault(project, List.of()));
@@ -483,6 +525,18 @@ public final class InMemoryStore implements UnitOfWork {
                         existing == null
                                 ? member
                                 : new Member(member.projectId(), member.userId(), member.role(), existing.createdAt()));
+            }
+        }
+
+        @Override
+        public void insertAll(List<Member> members) {
+            synchronized (InMemoryStore.this) {
+                for (Member member : members) {
+                    if (state.members.getOrDefault(member.projectId(), Map.of()).containsKey(member.userId())) {
+                        throw new ConflictException("member " + member.userId() + " already belongs to the project");
+                    }
+                    save(member);
+                }
             }
         }
 

@@ -629,6 +629,192 @@ public abstract class RepositoryContract {
         assertThat(workspaces.countProjects(w.id())).isEqualTo(2);
     }
 
+    private ProjectRepository.Creation creation(Project p, User owner) {
+        Instant at = p.createdAt();
+        return new ProjectRepository.Creation(
+                p,
+                ParamVersion.initial(Map.of("k", 1), "first", at),
+                new Member(p.id(), owner.id(), Role.OWNER, at),
+                new Event(fresh(), p.id(), EventType.CREATED, p.name(), owner.id(), at, Map.of()));
+    }
+
+    @Test
+    void create_stores_the_project_with_its_first_params_its_owner_and_its_created_event() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        Project p = newProject(owner, w, "Fresh");
+
+        uow.inTransaction(() -> {
+            projects.create(creation(p, owner));
+            return null;
+        });
+
+        assertThat(projects.findById(p.id())).contains(p);
+        assertThat(params.history(p.id())).extracting(ParamVersion::version).containsExactly(0);
+        assertThat(params.latest(p.id()).orElseThrow().params()).isEqualTo(Map.of("k", 1));
+        assertThat(members.roleOf(p.id(), owner.id())).contains(Role.OWNER);
+        assertThat(events.timeline(p.id())).extracting(Event::type).containsExactly(EventType.CREATED);
+    }
+
+    @Test
+    void a_snapshot_reads_the_project_the_members_role_and_the_params_history_at_once() {
+        User owner = user();
+        User viewer = user();
+        User stranger = user();
+        Workspace w = workspace(owner);
+        Project p = newProject(owner, w, "Snap");
+        uow.inTransaction(() -> {
+            projects.create(creation(p, owner));
+            return null;
+        });
+        members.save(new Member(p.id(), viewer.id(), Role.VIEWER, tick()));
+        params.append(p.id(), new ParamVersion(1, Map.of("k", 2), "second", tick()));
+
+        ProjectRepository.Snapshot seen = projects.snapshot(p.id(), viewer.id()).orElseThrow();
+
+        assertThat(seen.project()).isEqualTo(p);
+        assertThat(seen.membership()).contains(Role.VIEWER);
+        assertThat(seen.history()).extracting(ParamVersion::version).containsExactly(0, 1);
+        assertThat(seen.history().get(1).params()).isEqualTo(Map.of("k", 2));
+        assertThat(projects.snapshot(p.id(), owner.id()).orElseThrow().membership())
+                .contains(Role.OWNER);
+        assertThat(projects.snapshot(p.id(), stranger.id()).orElseThrow().membership())
+                .isEmpty();
+        assertThat(projects.snapshot(new ProjectId(fresh()), owner.id())).isEmpty();
+    }
+
+    @Test
+    void create_with_a_taken_name_is_a_conflict_decided_by_the_store_and_stores_nothing() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        project(owner, w, "Taken");
+        Project duplicate = newProject(owner, w, "Taken");
+
+        assertThatThrownBy(() -> uow.inTransaction(() -> {
+                    projects.create(creation(duplicate, owner));
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Taken");
+        assertThat(projects.findById(duplicate.id())).isEmpty();
+        assertThat(params.history(duplicate.id())).isEmpty();
+        assertThat(members.roleOf(duplicate.id(), owner.id())).isEmpty();
+        assertThat(events.timeline(duplicate.id())).isEmpty();
+    }
+
+    @Test
+    void create_with_a_taken_id_is_a_conflict() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        Project first = project(owner, w, "first");
+        Project sameId = newProject(owner, w, "other name");
+        Project clash = new Project(
+                first.id(),
+                w.id(),
+                "other name",
+                null,
+                null,
+                null,
+                null,
+                null,
+                owner.id(),
+                null,
+                null,
+                0,
+                sameId.createdAt(),
+                sameId.updatedAt(),
+                0);
+
+        assertThatThrownBy(() -> uow.inTransaction(() -> {
+                    projects.create(creation(clash, owner));
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class);
+        assertThat(projects.findById(first.id())).contains(first);
+    }
+
+    @Test
+    void two_concurrent_creates_of_one_name_leave_one_project_and_one_conflict() throws Exception {
+        User owner = user();
+        Workspace w = workspace(owner);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Project p = newProject(owner, w, "Race");
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        uow.inTransaction(() -> {
+                            projects.create(creation(p, owner));
+                            return null;
+                        });
+                        return "created";
+                    } catch (ConflictException clash) {
+                        return "conflict";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : outcomes) {
+                results.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsExactlyInAnyOrder("created", "conflict");
+            assertThat(projects.findByName(w.id(), owner.id(), "Race")).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void batch_writes_store_many_projects_owners_and_versions_and_a_clash_is_a_conflict() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        project(owner, w, "Existing");
+        List<Project> batch = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            batch.add(newProject(owner, w, "Batch " + i));
+        }
+
+        uow.inTransaction(() -> {
+            projects.insertAll(batch);
+            members.insertAll(batch.stream()
+                    .map(p -> new Member(p.id(), owner.id(), Role.OWNER, p.createdAt()))
+                    .toList());
+            params.appendAll(batch.stream()
+                    .map(p -> new ParamHistoryRepository.Versioned(
+                            p.id(), ParamVersion.initial(Map.of("n", p.name()), null, p.createdAt())))
+                    .toList());
+            return null;
+        });
+
+        assertThat(projects.namesIn(w.id(), owner.id())).hasSize(701).contains("Existing", "Batch 0", "Batch 699");
+        assertThat(projects.findById(batch.get(699).id())).contains(batch.get(699));
+        assertThat(members.roleOf(batch.get(650).id(), owner.id())).contains(Role.OWNER);
+        assertThat(params.latest(batch.get(650).id()).orElseThrow().params()).isEqualTo(Map.of("n", "Batch 650"));
+
+        Project clash = newProject(owner, w, "Existing");
+        assertThatThrownBy(() -> uow.inTransaction(() -> {
+                    projects.insertAll(List.of(newProject(owner, w, "Fine"), clash));
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class);
+        assertThat(projects.findById(clash.id())).isEmpty();
+        assertThatThrownBy(() -> uow.inTransaction(() -> {
+                    members.insertAll(List.of(new Member(batch.get(0).id(), owner.id(), Role.OWNER, tick())));
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> uow.inTransaction(() -> {
+                    params.appendAll(List.of(new ParamHistoryRepository.Versioned(
+                            batch.get(0).id(), ParamVersion.initial(Map.of(), null, tick()))));
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class);
+    }
+
     @Test
     void names_are_case_sensitive() {
         User owner = user();
