@@ -20,6 +20,9 @@ final class KeyPhrases {
     static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*(?:[-'][\\p{L}\\p{N}]+)*|\\p{N}+");
     private static final Pattern PHRASE_BREAK = Pattern.compile("[,;:()\\[\\]/&\"?!]");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;:])\\s+|\\R+|\\t+");
+    /** A pronoun or verb with its auxiliary ("they're", "we've", "don't") names nothing. */
+    private static final Pattern CONTRACTION = Pattern.compile("'(re|ve|ll|d|m|t)$|n't$");
+
     private static final int MAX_CANDIDATES = 12;
     private static final int MAX_PHRASES = 8;
 
@@ -111,7 +114,10 @@ final class KeyPhrases {
     }
 
     static boolean isContent(String lower) {
-        return !StopWords.contains(lower) && !lower.chars().allMatch(Character::isDigit) && lower.length() > 1;
+        return !StopWords.contains(lower)
+                && !lower.chars().allMatch(Character::isDigit)
+                && lower.length() > 1
+                && !CONTRACTION.matcher(lower).find();
     }
 
     private static void addRun(List<String> run, boolean inContext, Map<String, Candidate> found, int position) {

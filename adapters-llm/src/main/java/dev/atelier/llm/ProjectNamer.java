@@ -50,6 +50,8 @@ final class ProjectNamer {
     private static final int MAX_OBJECT_WORDS = 3;
     private static final String ANOMALY_DETECTION = "Anomaly Detection";
     private static final String DETECTION = "Detection";
+    /** Task nouns of work that reads documents: its object is the document read. */
+    private static final Set<String> READS_DOCUMENTS = Set.of("Summarization", "Question Answering");
 
     private record Trigger(Pattern match, String noun) {}
 
@@ -72,6 +74,7 @@ final class ProjectNamer {
     private final Set<String> temporal;
     private final Set<String> notObject;
     private final Set<String> documentNouns;
+    private final Set<String> numbers;
 
     ProjectNamer() {
         JsonNode root = AnalyzerResources.json(RESOURCE);
@@ -105,6 +108,7 @@ final class ProjectNamer {
         temporal = strings(root, "temporal");
         notObject = strings(root, "not_object");
         documentNouns = strings(root, "document_nouns");
+        numbers = strings(root, "numbers");
     }
 
     private static Set<String> strings(JsonNode root, String field) {
@@ -128,7 +132,7 @@ final class ProjectNamer {
     String name(String statement, String kindNoun, List<String> phrases, Set<String> acronyms) {
         List<Token> tokens = tokens(statement);
         Map<String, String> cased = originalCase(tokens);
-        NounAndObject found = fromTriggers(tokens);
+        NounAndObject found = fromTriggers(tokens, kindNoun);
         NounAndObject heading = heading(statement, found == null ? kindNoun : found.noun());
         NounAndObject question = question(tokens, kindNoun);
         NounAndObject chosen = heading != null ? heading : question != null ? question : found;
@@ -137,6 +141,17 @@ final class ProjectNamer {
         }
         String noun = chosen == null ? kindNoun : chosen.noun();
         List<String> object = chosen == null ? List.of() : chosen.object();
+        if (READS_DOCUMENTS.contains(noun)
+                && (chosen == null || !chosen.direct())
+                && object.stream().noneMatch(documentNouns::contains)) {
+            // "credit memos run to 30 pages; the committee wants a 1-page summary": unless a verb
+            // says what is summarised, it is the document, not the summary's size or the topic of
+            // a question
+            List<String> document = documentPhrase(tokens);
+            if (!document.isEmpty()) {
+                object = document;
+            }
+        }
         if (object.isEmpty()) {
             object = clean(fallbackObject(phrases, noun));
         }
@@ -166,7 +181,12 @@ final class ProjectNamer {
         return (titleCase(String.join(" ", kept), acronyms, cased) + " " + noun).strip();
     }
 
-    private record NounAndObject(String noun, List<String> object) {}
+    /** {@code direct}: the object is the phrase a task verb governs ("summarise the board minutes"). */
+    private record NounAndObject(String noun, List<String> object, boolean direct) {
+        NounAndObject(String noun, List<String> object) {
+            this(noun, object, false);
+        }
+    }
 
     // ---------------------------------------------------------------- rule 1: a heading
 
@@ -336,10 +356,15 @@ final class ProjectNamer {
     // ---------------------------------------------------------------- rule 3: the phrase a trigger governs
 
     /** The first trigger that governs a usable object, with its task noun; null when none does. */
-    private NounAndObject fromTriggers(List<Token> tokens) {
+    private NounAndObject fromTriggers(List<Token> tokens, String kindNoun) {
+        boolean purposeOnly = false;
         for (int i = 0; i < tokens.size(); i++) {
             String triggerNoun = trigger(tokens.get(i).lower());
             if (triggerNoun == null || !isTriggerHere(tokens, i)) {
+                continue;
+            }
+            if (inPurposeClause(tokens, i)) {
+                purposeOnly = true;
                 continue;
             }
             NounAndObject found = objectOf(tokens, i, triggerNoun);
@@ -347,7 +372,29 @@ final class ProjectNamer {
                 return found;
             }
         }
+        if (purposeOnly) { // "call volume per interval for the next 6 weeks, for staff scheduling"
+            List<String> opening = clean(phraseAfter(tokens, 0).words());
+            if (!opening.isEmpty()) {
+                return new NounAndObject(kindNoun, opening);
+            }
+        }
         return null;
+    }
+
+    /**
+     * A task word in a clause of purpose says what the result is for, not what the work is: "...
+     * for tanker planning", "... so the team can schedule refills".
+     */
+    private boolean inPurposeClause(List<Token> tokens, int at) {
+        boolean onlyObjectWords = true;
+        for (int j = at - 1; j >= 0 && !tokens.get(j + 1).breakBefore(); j--) {
+            String w = tokens.get(j).lower();
+            if (w.equals("so") || (w.equals("for") && onlyObjectWords)) {
+                return true; // "so we can plan", "for depot planning"
+            }
+            onlyObjectWords &= isObjectWord(w);
+        }
+        return false;
     }
 
     /**
@@ -427,7 +474,7 @@ final class ProjectNamer {
                 return new NounAndObject(noun, source);
             }
         }
-        return new NounAndObject(noun, clean(phrase.words()));
+        return new NounAndObject(noun, clean(phrase.words()), true);
     }
 
     private record Duration(List<String> object) {}
@@ -462,6 +509,11 @@ final class ProjectNamer {
                 }
             }
         }
+        return documentPhrase(tokens);
+    }
+
+    /** The first kind of document the statement names, with its phrase ("the delivery notes we scan"); empty if none. */
+    private List<String> documentPhrase(List<Token> tokens) {
         for (int j = 0; j < tokens.size(); j++) {
             if (documentNouns.contains(tokens.get(j).lower())) {
                 List<String> around = new ArrayList<>();
@@ -586,8 +638,8 @@ final class ProjectNamer {
         if (words.size() == 1 && (notObject.contains(words.getFirst()) || qualifiers.contains(words.getFirst()))) {
             words.clear();
         }
-        if (words.stream().allMatch(temporal::contains)) {
-            words.clear();
+        if (words.stream().allMatch(w -> temporal.contains(singular(w, Set.of())) || numbers.contains(w))) {
+            words.clear(); // "every 4 hours", "how many years", "thousands of reviews": a unit or a count
         }
         if (condition != null && !words.isEmpty()) {
             words.add(condition);

@@ -34,6 +34,8 @@ import java.util.Map;
  *       the tune half.
  *   <li>{@code dump <out.jsonl> [part=]<file.yaml>...}: labels, embeddings and zero-shot scores per
  *       case, for experiments outside Java; with the part {@code tune}, only the tune half of the file.
+ *   <li>{@code names <training dir>}: per context of the training corpus, our name against the
+ *       reference name's key words, to find the namer's defects.
  *   <li>{@code analyze <context>}: the configured analyzer's draft and decisions for one context.
  *   <li>{@code timing-files <dir>}: writes the timing request (its context and its 3-page PDF) for
  *       the server benchmark ({@code bench/analyzer/server.py}).
@@ -61,6 +63,7 @@ public final class AnalyzerEvaluation {
             case "sweep" -> sweep(Path.of(args[1]), Path.of(args[2]));
             case "cv" -> trainingRow(Path.of(args[1]));
             case "dump" -> dump(Path.of(args[1]), Arrays.asList(args).subList(2, args.length));
+            case "names" -> names(Path.of(args[1]));
             default -> throw new IllegalArgumentException("mode: evaluate | timing | first");
         }
     }
@@ -279,6 +282,32 @@ public final class AnalyzerEvaluation {
     private static List<ClassifierTraining.Example> examples(List<EvaluationSet.Case> cases) {
         return ClassifierTraining.examples(
                 cases, new TikaTextExtractor(ExtractionLimits.defaults()), TestTemplates.all());
+    }
+
+    /**
+     * Per context of the training corpus: whether our name holds a key word of the reference name,
+     * our name, the reference key words and the context (for finding the namer's defects; never run
+     * on an evaluation set).
+     */
+    private static void names(Path dir) throws IOException {
+        OfflineContextAnalyzer analyzer = new OfflineContextAnalyzer();
+        int held = 0;
+        List<EvaluationSet.Case> cases = trainingCases(dir);
+        for (EvaluationSet.Case c : cases) {
+            String name = analyzer.analyze(new AnalysisRequest(c.context(), List.of(), TestTemplates.all()))
+                    .draft()
+                    .name();
+            boolean ok = NameCheck.holdsKeyword(name, c.nameKeywords());
+            held += ok ? 1 : 0;
+            System.out.printf(
+                    "%s\t%s\t%s\t%s\t%s%n",
+                    ok ? "ok" : "MISS",
+                    name,
+                    c.nameKeywords(),
+                    c.id(),
+                    c.context().replace('\n', ' '));
+        }
+        System.out.printf(Locale.ROOT, "names holding a key word: %d/%d%n", held, cases.size());
     }
 
     /** Writes the trained model resource from the training corpus. */

@@ -110,4 +110,57 @@ class ProjectNamerTest {
         assertThat(name.split(" ")).hasSizeBetween(2, 5).allMatch(w -> Character.isUpperCase(w.charAt(0)));
         assertThat(statement.toLowerCase()).doesNotStartWith(name.toLowerCase());
     }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Credit memos are 30 pages each; the committee wants a 1-page summary.      | Summarization      | Credit Memo Summarization
+            Pen-test reports are huge. We need an executive summary for the board.     | Summarization      | Pen-Test Report Summarization
+            Shoppers ask things like 'is this pan dishwasher safe?' - answer from the product manuals. | Question Answering | Product Manual Question Answering
+            Let staff ask the HR handbook how many days of parental leave they get.    | Question Answering | HR Handbook Question Answering
+            Summarize our carrier rate negotiation meetings (call recordings).         | Summarization      | Rate Negotiation Meeting Summarization
+            """)
+    void a_summary_or_an_answer_names_the_document_it_reads_unless_a_verb_names_what_is_summarised(
+            String statement, String kindNoun, String expected) {
+        assertThat(name(statement, kindNoun)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            call volume per 30-min interval for the next 6 weeks for WFM scheduling    | Forecasting | Call Volume Forecasting
+            ATM withdrawals per machine per day so the cash team can schedule refills  | Forecasting | ATM Withdrawal Forecasting
+            """)
+    void a_task_word_in_a_clause_of_purpose_is_not_the_task_the_opening_phrase_is_the_object(
+            String statement, String kindNoun, String expected) {
+        assertThat(name(statement, kindNoun)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Predict every 4 hours.                     | Prediction
+            Estimate how many years it will take.      | Estimation
+            Summarise thousands of them.               | Summarization
+            Predict yes or no.                         | Prediction
+            """)
+    void units_of_time_and_counts_alone_are_no_object(String statement, String kindNoun) {
+        String name = namer.name(statement, kindNoun, List.of("hotel bookings"), Set.of());
+
+        assertThat(name).isEqualTo("Hotel Booking " + kindNoun);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            they're
+            we've
+            don't
+            it'll
+            """)
+    void contractions_are_no_content_words_so_never_part_of_a_name(String word) {
+        assertThat(KeyPhrases.isContent(word)).isFalse();
+        assertThat(namer.name(
+                        "Answer whether " + word + " eligible.",
+                        "Question Answering",
+                        List.of("benefit guidance"),
+                        Set.of()))
+                .isEqualTo("Benefit Guidance Question Answering");
+    }
 }
