@@ -92,7 +92,8 @@ public final class CreateProjectFromContext {
         Analysis analysis = drafted.analysis();
         ProjectDraft draft = analysis.draft();
 
-        return uow.inTransaction(() -> {
+        // a concurrent writer may take the chosen name first: choose again in a new transaction
+        return UniqueNames.withFreeName(() -> uow.inTransaction(() -> {
             var now = clock.instant();
             String name = names.firstFree(workspace.id(), c.caller().id(), draftName(draft));
             Map<String, Object> metadata = new LinkedHashMap<>();
@@ -126,7 +127,7 @@ public final class CreateProjectFromContext {
             details.put("fallback", analysis.fallback());
             timeline.record(project.id(), EventType.CREATED_FROM_CONTEXT, project.name(), c.caller(), details);
             return new Created(project, List.copyOf(stored), analysis);
-        });
+        }));
     }
 
     private static String draftName(ProjectDraft draft) {

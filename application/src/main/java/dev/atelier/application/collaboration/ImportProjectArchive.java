@@ -131,7 +131,8 @@ public final class ImportProjectArchive {
             extracted.add(extractor.extract(d.filename(), d.content()));
         }
 
-        return uow.inTransaction(() -> {
+        // a concurrent writer may take the chosen name first: choose again in a new transaction
+        return UniqueNames.withFreeName(() -> uow.inTransaction(() -> {
             Instant now = clock.instant();
             String name = names.firstFree(workspace.id(), c.caller().id(), project.name());
             Project created = new Project(
@@ -177,7 +178,7 @@ public final class ImportProjectArchive {
             details.put("param_versions", Math.max(1, history.size()));
             timeline.record(created.id(), EventType.IMPORTED, created.name(), c.caller(), details);
             return projects.findById(created.id()).orElse(created);
-        });
+        }));
     }
 
     private ArchivedProject project(Map<String, Object> p) {

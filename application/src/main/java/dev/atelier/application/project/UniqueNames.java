@@ -1,10 +1,12 @@
 package dev.atelier.application.project;
 
 import dev.atelier.domain.error.ConflictException;
+import dev.atelier.domain.error.StaleVersionException;
 import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.UserId;
 import dev.atelier.domain.model.WorkspaceId;
 import dev.atelier.domain.port.ProjectRepository;
+import java.util.function.Supplier;
 
 /**
  * Keeps project names unique per owner and workspace when Atelier picks the name (copy, import,
@@ -12,6 +14,9 @@ import dev.atelier.domain.port.ProjectRepository;
  */
 public final class UniqueNames {
     private static final int MAX_TRIES = 1000;
+    /** Transactions a write that names its project may lose to concurrent writers of the same name. */
+    static final int MAX_CLASHES = 5;
+
     private final ProjectRepository projects;
 
     public UniqueNames(ProjectRepository projects) {
@@ -48,5 +53,24 @@ public final class UniqueNames {
             }
         }
         throw new ConflictException("no free name left for '" + Text.clip(base, 60) + "'");
+    }
+
+    /**
+     * Runs {@code write}, a whole transaction that picks its project's name with {@link #firstFree}
+     * and inserts it, again when it loses the name to a concurrent writer. The store's unique
+     * constraint decides such a clash (a {@link ConflictException} that rolled the transaction back),
+     * and a new transaction then sees the winner's name as taken and picks the next one; a stale
+     * version is no name clash and is not retried.
+     */
+    public static <T> T withFreeName(Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (ConflictException clash) {
+                if (clash instanceof StaleVersionException || attempt == MAX_CLASHES) {
+                    throw clash;
+                }
+            }
+        }
     }
 }
