@@ -1,42 +1,17 @@
 package dev.atelier.http.limits;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atelier.http.error.Dialect;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
-import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.channel.socket.DuplexChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,71 +25,31 @@ import org.slf4j.LoggerFactory;
  * answer has already begun, the connection is just closed) and the connection is closed: nothing
  * of it reaches a controller. The time the server then takes to answer is not counted.
  *
- * <p>Two handlers per connection share the clock: one before Netty's HTTP codec starts it at the
- * first byte of a request (so a trickled request line or header block counts too), one after the
- * codec stops it at the request's last content. The second also answers a request line over
- * {@code micronaut.server.netty.max-initial-line-length} with 414 and a header block over {@code
- * micronaut.server.netty.max-header-size} with 431 (Micronaut would answer both with 413).
+ * <p>Two handlers per connection share the clock: {@link Clock} before Netty's HTTP codec starts it
+ * at the first byte of a request (so a trickled request line or header block counts too), {@link
+ * Watch} after the codec stops it at the request's last content and notes when the answer starts
+ * and ends.
  */
-@Singleton
-final class RequestDeadline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+final class RequestDeadline {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDeadline.class);
-    private static final String CLOCK = "atelier-request-clock";
-    private static final String WATCH = "atelier-request-watch";
-
-    /** How long the rest of a refused body is read and discarded at most before the connection closes. */
-    private static final long DRAIN_MILLIS = 10_000;
 
     private final Duration deadline;
-    private final ObjectMapper json;
-    private final long drainBytes;
+    private final ErrorAnswers answers;
+    private final Clock clock = new Clock();
+    private final Watch watch = new Watch();
 
-    RequestDeadline(
-            @Value("${atelier.http.upload-deadline:10m}") Duration deadline,
-            @Value("${micronaut.server.max-request-size}") long drainBytes,
-            ObjectMapper json) {
-        this.drainBytes = drainBytes;
-        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException("atelier.http.upload-deadline must be positive, got " + deadline);
-        }
+    /** One per connection. */
+    RequestDeadline(Duration deadline, ErrorAnswers answers) {
         this.deadline = deadline;
-        this.json = json;
+        this.answers = answers;
     }
 
-    @Override
-    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        NettyServerCustomizer.Registry registry = event.getBean();
-        registry.register(new Customizer(null));
-        return registry;
+    Clock clock() {
+        return clock;
     }
 
-    /** Adds the two handlers to every HTTP/1 connection's pipeline. */
-    private final class Customizer implements NettyServerCustomizer {
-        private final Channel channel;
-
-        Customizer(Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return role == ChannelRole.CONNECTION ? new Customizer(channel) : this;
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel == null) {
-                return;
-            }
-            ChannelPipeline pipeline = channel.pipeline();
-            String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
-            if (pipeline.get(codec) == null || pipeline.get(CLOCK) != null) {
-                return; // not HTTP/1 (or already guarded)
-            }
-            Clock clock = new Clock();
-            pipeline.addBefore(codec, CLOCK, clock);
-            pipeline.addAfter(codec, WATCH, new Watch(clock));
-        }
+    Watch watch() {
+        return watch;
     }
 
     private enum Phase {
@@ -124,16 +59,12 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
         RECEIVING,
         /** The request was read whole; the server is answering. */
         ANSWERING,
-        /**
-         * An error was answered before the body arrived: the server has sent its answer and its
-         * end of the connection, and reads and discards what the client still sends (up to a
-         * bound) so that closing never resets the connection under an answer not yet read.
-         */
-        DRAINING
+        /** The connection is being ended after an early answer: nothing more is timed. */
+        ENDED
     }
 
-    /** Per connection: the phase, the running deadline and what the watch learned of the request. */
-    private final class Clock extends ChannelInboundHandlerAdapter {
+    /** Before the codec: the phase of the connection's current request and its running deadline. */
+    final class Clock extends ChannelInboundHandlerAdapter {
         private Phase phase = Phase.IDLE;
         private ScheduledFuture<?> timer;
         private boolean answerStarted;
@@ -141,26 +72,8 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
         /** The context after the codec: answers written there are encoded as HTTP. */
         private ChannelHandlerContext http;
 
-        private ChannelHandlerContext own;
-        private long drained;
-
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-            own = ctx;
-        }
-
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-            if (phase == Phase.DRAINING) {
-                if (msg instanceof ByteBuf bytes) {
-                    drained += bytes.readableBytes();
-                }
-                ReferenceCountUtil.release(msg);
-                if (drained > drainBytes) {
-                    ctx.close();
-                }
-                return;
-            }
             if (phase == Phase.IDLE && msg instanceof ByteBuf bytes && bytes.isReadable()) {
                 phase = Phase.RECEIVING;
                 answerStarted = false;
@@ -176,29 +89,9 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
             super.channelInactive(ctx);
         }
 
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-            if (phase == Phase.DRAINING && event instanceof ChannelInputShutdownEvent) {
-                ctx.close(); // the client has sent everything: nothing can be reset any more
-                return;
-            }
-            super.userEventTriggered(ctx, event);
-        }
-
-        /** After an early error answer was written: half-close, then discard until the client is done. */
-        void drainThenClose() {
-            stop();
-            phase = Phase.DRAINING;
-            Channel channel = own.channel();
-            if (!(channel instanceof DuplexChannel duplex) || !channel.isActive()) {
-                own.close();
-                return;
-            }
-            channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-            channel.config().setAutoRead(true);
-            duplex.shutdownOutput();
-            timer = own.executor().schedule(() -> own.close(), DRAIN_MILLIS, TimeUnit.MILLISECONDS);
-            own.read();
+        /** Whether the current request is still being received (an answer now would be early). */
+        boolean receiving() {
+            return phase == Phase.RECEIVING;
         }
 
         void received() {
@@ -208,10 +101,22 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
             }
         }
 
+        /** The request was answered by the transport itself, before anything reached a controller. */
+        void answeredEarly() {
+            received();
+            answerStarted = true;
+        }
+
         void answered() {
             if (phase == Phase.ANSWERING) {
                 phase = Phase.IDLE;
             }
+        }
+
+        /** The connection is being ended: stop timing it. */
+        void end() {
+            stop();
+            phase = Phase.ENDED;
         }
 
         private void stop() {
@@ -236,7 +141,7 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
                 return;
             }
             answerStarted = true;
-            http.writeAndFlush(errorAnswer(
+            http.writeAndFlush(answers.answer(
                             HttpStatus.REQUEST_TIMEOUT,
                             path,
                             "the request was not received within " + describe(deadline)
@@ -245,17 +150,8 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
         }
     }
 
-    /** After the codec: stops the clock at the request's last content; answers over-long heads. */
-    private final class Watch extends ChannelDuplexHandler {
-        private final Clock clock;
-        private boolean closeAfterAnswer;
-        /** Set once an early error answer is on its way: the clock closes the connection itself. */
-        private boolean draining;
-
-        Watch(Clock clock) {
-            this.clock = clock;
-        }
-
+    /** After the codec: stops the clock at the request's last content; notes when an answer starts and ends. */
+    final class Watch extends ChannelDuplexHandler {
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
             clock.http = ctx;
@@ -264,26 +160,7 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
             if (msg instanceof HttpRequest request) {
-                clock.path = pathOf(request.uri());
-                if (request.decoderResult().isFailure()) {
-                    Throwable cause = request.decoderResult().cause();
-                    HttpStatus status = cause instanceof TooLongHttpLineException
-                            ? HttpStatus.REQUEST_URI_TOO_LONG
-                            : cause instanceof TooLongHttpHeaderException
-                                    ? HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-                                    : null;
-                    if (status != null) {
-                        ReferenceCountUtil.release(msg);
-                        clock.received();
-                        clock.answerStarted = true;
-                        String message = status == HttpStatus.REQUEST_URI_TOO_LONG
-                                ? "the request line is longer than the server accepts (micronaut.server.netty.max-initial-line-length)"
-                                : "the request headers are larger than the server accepts (micronaut.server.netty.max-header-size)";
-                        String path = status == HttpStatus.REQUEST_URI_TOO_LONG ? null : clock.path;
-                        ctx.writeAndFlush(errorAnswer(status, path, message)).addListener(ChannelFutureListener.CLOSE);
-                        return;
-                    }
-                }
+                clock.path = ErrorAnswers.pathOf(request.uri());
             }
             if (msg instanceof LastHttpContent) {
                 clock.received();
@@ -291,75 +168,18 @@ final class RequestDeadline implements BeanCreatedEventListener<NettyServerCusto
             super.channelRead(ctx, msg);
         }
 
-        /**
-         * Notes when an answer starts and ends. An error answered before the request's body was
-         * received (a Content-Length over the limit, say) closes the connection once written, so
-         * that the body is never read at all.
-         */
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
             if (msg instanceof HttpResponse response && response.status().code() >= 200) {
                 // (a 100 Continue is not the answer)
                 clock.answerStarted = true;
-                if (clock.phase == Phase.RECEIVING && response.status().code() >= 400) {
-                    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-                    closeAfterAnswer = true;
-                }
             }
             if (msg instanceof LastHttpContent
                     && !(msg instanceof HttpResponse r && r.status().code() < 200)) {
                 clock.answered();
-                if (closeAfterAnswer) {
-                    closeAfterAnswer = false;
-                    // Micronaut writes with void promises, which take no listener
-                    ChannelPromise written = promise.unvoid();
-                    draining = true;
-                    written.addListener(done -> clock.drainThenClose());
-                    super.write(ctx, msg, written);
-                    return;
-                }
             }
             super.write(ctx, msg, promise);
         }
-
-        /**
-         * Micronaut closes a connection whose answer says {@code Connection: close}; after an early
-         * error answer the clock closes it instead, once the client's rest has been discarded.
-         */
-        @Override
-        public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
-            if (draining && ctx.channel().isActive()) {
-                promise.trySuccess();
-                return;
-            }
-            super.close(ctx, promise);
-        }
-    }
-
-    private FullHttpResponse errorAnswer(HttpStatus status, String path, String message) {
-        Dialect dialect = Dialect.forPath(path);
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(dialect.errorBody(status, message));
-        } catch (JsonProcessingException e) {
-            body = new byte[0];
-        }
-        FullHttpResponse answer = new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status.getCode()), Unpooled.wrappedBuffer(body));
-        answer.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, dialect.errorMediaType().toString())
-                .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set("X-Request-Id", UUID.randomUUID().toString());
-        return answer;
-    }
-
-    private static String pathOf(String uri) {
-        if (uri == null) {
-            return null;
-        }
-        int query = uri.indexOf('?');
-        return query < 0 ? uri : uri.substring(0, query);
     }
 
     private static String describe(Duration d) {

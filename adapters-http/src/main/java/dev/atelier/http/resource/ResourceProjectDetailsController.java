@@ -5,11 +5,16 @@ import dev.atelier.application.collaboration.ListDocuments;
 import dev.atelier.application.collaboration.SetParams;
 import dev.atelier.application.project.LoadProject;
 import dev.atelier.domain.error.InvalidInputException;
-import dev.atelier.domain.model.DocumentInfo;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.ops.ApiDefinition;
+import dev.atelier.http.resource.ResourceBodies.DocumentList;
+import dev.atelier.http.resource.ResourceBodies.DocumentView;
+import dev.atelier.http.resource.ResourceBodies.ParamVersionView;
+import dev.atelier.http.resource.ResourceBodies.ParamsAnswer;
+import dev.atelier.http.resource.ResourceBodies.ParamsChange;
+import dev.atelier.http.resource.ResourceBodies.ProjectAnswer;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -23,7 +28,6 @@ import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +56,7 @@ final class ResourceProjectDetailsController {
             description = "Answers {project_id, current, history}: every version oldest first, each "
                     + "{version, params, instruction, created_at}; current is the last one.")
     @Get("/{id}/params")
-    Map<String, Object> params(@Caller User caller, @PathVariable("id") String id) {
+    ParamsAnswer params(@Caller User caller, @PathVariable("id") String id) {
         return params(loadProject.execute(caller, id));
     }
 
@@ -61,45 +65,35 @@ final class ResourceProjectDetailsController {
             description = "Body {params: {...}, instruction?, patch?}. The new version holds exactly the given params, "
                     + "or, with patch true, the previous ones with the given top-level fields replaced. Needs editor.")
     @Put("/{id}/params")
-    Map<String, Object> setParams(
-            @Caller User caller, @PathVariable("id") String id, @Nullable @Body Map<String, Object> body) {
+    ParamsAnswer setParams(@Caller User caller, @PathVariable("id") String id, @Nullable @Body ParamsChange body) {
         if (body == null) {
             throw new InvalidInputException("request body must be a JSON object with 'params'");
         }
-        Object params = body.get("params");
-        if (!(params instanceof Map<?, ?> given)) {
+        if (!(body.params() instanceof Map<?, ?> given)) {
             throw new InvalidInputException("params is required and must be a JSON object");
         }
-        Object instruction = body.get("instruction");
-        if (instruction != null && !(instruction instanceof String)) {
-            throw new InvalidInputException("instruction must be a string");
-        }
+        String instruction = ResourceProjectsController.string("instruction", body.instruction());
         Map<String, Object> values = new LinkedHashMap<>();
         given.forEach((k, v) -> values.put(String.valueOf(k), v));
-        return params(setParams.execute(new SetParams.Command(
-                caller, id, values, (String) instruction, SetParams.flag("patch", body.get("patch")))));
+        return params(setParams.execute(
+                new SetParams.Command(caller, id, values, instruction, SetParams.flag("patch", body.patch()))));
     }
 
     @Operation(
             summary = "A project's documents and datasets with what was extracted from each",
             description = "Answers {project_id, items, total}; items oldest first, without their text or bytes.")
     @Get("/{id}/documents")
-    Map<String, Object> documents(@Caller User caller, @PathVariable("id") String id) {
+    DocumentList documents(@Caller User caller, @PathVariable("id") String id) {
         ListDocuments.Listed listed = listDocuments.execute(new ListDocuments.Command(caller, id));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("project_id", listed.project().id().value());
-        body.put(
-                "items",
-                listed.documents().stream()
-                        .map(ResourceProjectDetailsController::document)
-                        .toList());
-        body.put("total", listed.documents().size());
-        return body;
+        return new DocumentList(
+                listed.project().id().value(),
+                listed.documents().stream().map(DocumentView::of).toList(),
+                listed.documents().size());
     }
 
     @Operation(summary = "Archive a project", description = "Status becomes archived. Needs editor; idempotent.")
     @Post("/{id}/archive")
-    HttpResponse<Map<String, Object>> archive(@Caller User caller, @PathVariable("id") String id) {
+    HttpResponse<ProjectAnswer> archive(@Caller User caller, @PathVariable("id") String id) {
         return status(archiveProject.execute(new ArchiveProject.Command(caller, id, true)));
     }
 
@@ -107,52 +101,20 @@ final class ResourceProjectDetailsController {
             summary = "Bring an archived project back",
             description = "Status becomes active. Needs editor; idempotent.")
     @Post("/{id}/unarchive")
-    HttpResponse<Map<String, Object>> unarchive(@Caller User caller, @PathVariable("id") String id) {
+    HttpResponse<ProjectAnswer> unarchive(@Caller User caller, @PathVariable("id") String id) {
         return status(archiveProject.execute(new ArchiveProject.Command(caller, id, false)));
     }
 
-    private static HttpResponse<Map<String, Object>> status(Project project) {
-        return HttpResponse.ok(Map.<String, Object>of("project", ResourceProjectsController.view(project)))
+    private static HttpResponse<ProjectAnswer> status(Project project) {
+        return HttpResponse.ok(ProjectAnswer.of(project))
                 .header(HttpHeaders.ETAG, ResourceProjectsController.etag(project));
     }
 
-    private static Map<String, Object> params(LoadProject.Loaded loaded) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("project_id", loaded.project().id().value());
+    private static ParamsAnswer params(LoadProject.Loaded loaded) {
         ParamVersion current = loaded.current();
-        body.put("current", current == null ? null : version(current));
-        List<Map<String, Object>> history = loaded.paramHistory().stream()
-                .map(ResourceProjectDetailsController::version)
-                .toList();
-        body.put("history", history);
-        return body;
-    }
-
-    private static Map<String, Object> version(ParamVersion v) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("version", v.version());
-        view.put("params", v.params());
-        view.put("instruction", v.instruction());
-        view.put("created_at", v.createdAt());
-        return view;
-    }
-
-    /** A document as this dialect shows it (listed here, and answered by an upload). */
-    static Map<String, Object> document(DocumentInfo d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("project_id", d.projectId().value());
-        m.put("filename", d.filename());
-        m.put("media_type", d.mediaType());
-        m.put("size_bytes", d.sizeBytes());
-        m.put("sha256", d.sha256());
-        m.put("rows", d.rows());
-        m.put("columns", d.columns());
-        m.put("pages", d.pages());
-        m.put("characters", d.characters());
-        m.put("truncated", d.truncated());
-        m.put("dataset", d.dataset());
-        m.put("created_at", d.createdAt());
-        return m;
+        return new ParamsAnswer(
+                loaded.project().id().value(),
+                current == null ? null : ParamVersionView.of(current),
+                loaded.paramHistory().stream().map(ParamVersionView::of).toList());
     }
 }

@@ -17,7 +17,6 @@ import dev.atelier.application.project.SaveProject;
 import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.error.StaleVersionException;
 import dev.atelier.domain.model.Document;
-import dev.atelier.domain.model.Event;
 import dev.atelier.domain.model.MemberProfile;
 import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.Project;
@@ -28,6 +27,19 @@ import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Visibility;
 import dev.atelier.http.limits.UploadGate;
 import dev.atelier.http.ops.ApiDefinition;
+import dev.atelier.http.resource.ResourceBodies.CreatedProject;
+import dev.atelier.http.resource.ResourceBodies.DocumentView;
+import dev.atelier.http.resource.ResourceBodies.EventView;
+import dev.atelier.http.resource.ResourceBodies.MemberAnswer;
+import dev.atelier.http.resource.ResourceBodies.MemberPage;
+import dev.atelier.http.resource.ResourceBodies.MemberView;
+import dev.atelier.http.resource.ResourceBodies.NewMember;
+import dev.atelier.http.resource.ResourceBodies.NewProject;
+import dev.atelier.http.resource.ResourceBodies.Ok;
+import dev.atelier.http.resource.ResourceBodies.ProjectAnswer;
+import dev.atelier.http.resource.ResourceBodies.ProjectChange;
+import dev.atelier.http.resource.ResourceBodies.ProjectView;
+import dev.atelier.http.resource.ResourceBodies.Timeline;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -154,62 +166,57 @@ final class ResourceProjectsController {
     }
 
     @Post
-    HttpResponse<Map<String, Object>> create(@Caller User caller, @Nullable @Body Map<String, Object> body) {
-        Map<String, Object> b = object(body, "name");
-        Map<String, Object> params = jsonObject(b, "params");
+    HttpResponse<CreatedProject> create(@Caller User caller, @Nullable @Body NewProject body) {
+        NewProject b = object(body, "name");
+        Map<String, Object> params = jsonObject("params", b.params());
         // the same rules as every other way to set params (reserved keys, an optional instruction)
         SetParams.Split split = params == null ? null : SetParams.split(params, null);
         SaveProject.Saved saved = saveProject.execute(new SaveProject.Command(
                 caller,
                 null,
                 null,
-                requiredName(b),
-                string(b, "description"),
-                jsonObject(b, "metadata"),
+                requiredName(b.name()),
+                string("description", b.description()),
+                jsonObject("metadata", b.metadata()),
                 null,
-                string(b, "type"),
+                string("type", b.type()),
                 split == null ? null : split.params(),
                 split == null ? null : split.instruction(),
                 null,
                 Optional.empty()));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("project_id", saved.project().id().value());
-        answer.put("project", view(saved.project()));
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.CREATED)
-                .body(answer)
+        return HttpResponse.status(HttpStatus.CREATED)
+                .body(CreatedProject.of(saved.project()))
                 .header(HttpHeaders.ETAG, etag(saved.project()));
     }
 
     @Get("/{id}")
-    HttpResponse<Map<String, Object>> get(@Caller User caller, @PathVariable("id") String id) {
+    HttpResponse<ProjectAnswer> get(@Caller User caller, @PathVariable("id") String id) {
         Project project = loadProject.execute(caller, id).project();
-        return HttpResponse.ok(Map.<String, Object>of("project", view(project)))
-                .header(HttpHeaders.ETAG, etag(project));
+        return HttpResponse.ok(ProjectAnswer.of(project)).header(HttpHeaders.ETAG, etag(project));
     }
 
     @Put("/{id}")
-    HttpResponse<Map<String, Object>> update(
+    HttpResponse<ProjectAnswer> update(
             @Caller User caller,
             @PathVariable("id") String id,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-            @Nullable @Body Map<String, Object> body) {
-        Map<String, Object> b = object(body, "name");
+            @Nullable @Body ProjectChange body) {
+        ProjectChange b = object(body, "name");
         Project updated = updateProject.execute(new UpdateProject.Command(
-                caller, id, requiredName(b), string(b, "description"), expectedVersion(ifMatch)));
-        return HttpResponse.ok(Map.<String, Object>of("project", view(updated)))
-                .header(HttpHeaders.ETAG, etag(updated));
+                caller, id, requiredName(b.name()), string("description", b.description()), expectedVersion(ifMatch)));
+        return HttpResponse.ok(ProjectAnswer.of(updated)).header(HttpHeaders.ETAG, etag(updated));
     }
 
     @Delete("/{id}")
-    Map<String, Object> delete(@Caller User caller, @PathVariable("id") String id) {
+    Ok delete(@Caller User caller, @PathVariable("id") String id) {
         deleteProject.execute(new DeleteProject.Command(caller, id));
-        return Map.of("ok", true);
+        return Ok.YES;
     }
 
     // ---- members ----------------------------------------------------------------------------
 
     @Get("/{id}/members")
-    Map<String, Object> members(
+    MemberPage members(
             @Caller User caller,
             @PathVariable("id") String id,
             @Nullable @QueryValue("limit") String limit,
@@ -217,50 +224,44 @@ final class ResourceProjectsController {
         int l = (int) number("limit", limit, ListMembers.DEFAULT_LIMIT, 1, ListMembers.MAX_LIMIT);
         long o = number("offset", offset, 0, 0, 100_000_000L);
         Page<MemberProfile> page = listMembers.execute(new ListMembers.Command(caller, id, l, o));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(m -> member(m, true)).toList());
-        body.put("total", page.total());
-        body.put("limit", page.limit());
-        body.put("offset", page.offset());
-        return body;
+        return new MemberPage(
+                page.items().stream().map(m -> MemberView.of(m, true)).toList(),
+                page.total(),
+                page.limit(),
+                page.offset());
     }
 
     @Post("/{id}/members")
-    HttpResponse<Map<String, Object>> addMember(
-            @Caller User caller, @PathVariable("id") String id, @Nullable @Body Map<String, Object> body) {
-        Map<String, Object> b = object(body, "email");
-        String email = string(b, "email");
+    HttpResponse<MemberAnswer> addMember(
+            @Caller User caller, @PathVariable("id") String id, @Nullable @Body NewMember body) {
+        NewMember b = object(body, "email");
+        String email = string("email", b.email());
         if (email == null || email.isBlank()) {
             throw new InvalidInputException("email is required");
         }
-        MemberProfile added = addMember.execute(AddMember.Command.of(caller, id, email, string(b, "role")));
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.CREATED)
-                .body(Map.of("member", member(added, false)));
+        MemberProfile added = addMember.execute(AddMember.Command.of(caller, id, email, string("role", b.role())));
+        return HttpResponse.status(HttpStatus.CREATED).body(new MemberAnswer(MemberView.of(added, false)));
     }
 
     @Delete("/{id}/members/{userId}")
-    Map<String, Object> removeMember(
-            @Caller User caller, @PathVariable("id") String id, @PathVariable("userId") String userId) {
+    Ok removeMember(@Caller User caller, @PathVariable("id") String id, @PathVariable("userId") String userId) {
         removeMember.execute(new RemoveMember.Command(caller, id, userId));
-        return Map.of("ok", true);
+        return Ok.YES;
     }
 
     // ---- timeline, datasets, archives -------------------------------------------------------
 
     @Get("/{id}/timeline")
-    Map<String, Object> timeline(@Caller User caller, @PathVariable("id") String id) {
+    Timeline timeline(@Caller User caller, @PathVariable("id") String id) {
         GetTimeline.Result result = getTimeline.execute(new GetTimeline.Command(caller, id));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("project_id", result.project().id().value());
-        body.put(
-                "events",
-                result.events().stream().map(ResourceProjectsController::event).toList());
-        return body;
+        return new Timeline(
+                result.project().id().value(),
+                result.events().stream().map(EventView::of).toList());
     }
 
     @Post("/{id}/datasets")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<Map<String, Object>> uploadDataset(
+    HttpResponse<DocumentView> uploadDataset(
             @Caller User caller, @PathVariable("id") String id, @Nullable @Part("file") CompletedFileUpload file) {
         if (file == null) {
             throw new InvalidInputException("a multipart part named 'file' is required");
@@ -270,7 +271,7 @@ final class ResourceProjectsController {
             document =
                     uploadDataset.get().execute(new UploadDataset.Command(caller, id, file.getFilename(), bytes(file)));
         }
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.CREATED).body(document(document));
+        return HttpResponse.status(HttpStatus.CREATED).body(DocumentView.of(document.info()));
     }
 
     @Get("/{id}/export")
@@ -286,13 +287,13 @@ final class ResourceProjectsController {
 
     @Post("/import")
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
-    HttpResponse<Map<String, Object>> importZip(@Caller User caller, @Nullable @Body byte[] body) {
+    HttpResponse<CreatedProject> importZip(@Caller User caller, @Nullable @Body byte[] body) {
         return imported(caller, body);
     }
 
     @Post("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<Map<String, Object>> importMultipart(
+    HttpResponse<CreatedProject> importMultipart(
             @Caller User caller, @Nullable @Part("file") CompletedFileUpload file) {
         if (file == null) {
             throw new InvalidInputException("a multipart part named 'file' holding the ZIP archive is required");
@@ -300,58 +301,19 @@ final class ResourceProjectsController {
         return imported(caller, bytes(file));
     }
 
-    private HttpResponse<Map<String, Object>> imported(User caller, byte[] zip) {
+    private HttpResponse<CreatedProject> imported(User caller, byte[] zip) {
         Project project;
         try (UploadGate.Place place = gate.enter()) {
             ProjectArchive archive = zips.read(zip); // hostile archives are refused before anything else runs
             project = importArchive.get().execute(new ImportProjectArchive.Command(caller, null, archive));
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("project_id", project.id().value());
-        answer.put("project", view(project));
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.CREATED).body(answer);
+        return HttpResponse.status(HttpStatus.CREATED).body(CreatedProject.of(project));
     }
 
     // ---- views ------------------------------------------------------------------------------
 
-    static Map<String, Object> view(Project p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id().value());
-        m.put("name", p.name());
-        m.put("description", p.description());
-        m.put("status", p.status().wire());
-        m.put("dataset_count", p.datasetCount());
-        m.put("experiment_count", 0);
-        m.put("model_count", 0);
-        m.put("created_at", p.createdAt());
-        m.put("updated_at", p.updatedAt());
-        return m;
-    }
-
-    private static Map<String, Object> member(MemberProfile m, boolean withCreatedAt) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("user_id", m.member().userId().value());
-        view.put("email", m.email());
-        view.put("name", m.name());
-        view.put("role", m.member().role().wire());
-        if (withCreatedAt) {
-            view.put("created_at", m.member().createdAt());
-        }
-        return view;
-    }
-
-    private static Map<String, Object> event(Event e) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", e.id());
-        view.put("type", e.type().wire());
-        view.put("name", e.name());
-        view.put("timestamp", e.timestamp());
-        e.details().forEach(view::putIfAbsent);
-        return view;
-    }
-
-    private static Map<String, Object> document(Document d) {
-        return ResourceProjectDetailsController.document(d.info());
+    static ProjectView view(Project p) {
+        return ProjectView.of(p);
     }
 
     // ---- parsing ----------------------------------------------------------------------------
@@ -424,23 +386,22 @@ final class ResourceProjectsController {
         };
     }
 
-    private static Map<String, Object> object(Map<String, Object> body, String required) {
+    private static <T> T object(T body, String required) {
         if (body == null) {
             throw new InvalidInputException("request body must be a JSON object with " + required);
         }
         return body;
     }
 
-    private static String requiredName(Map<String, Object> b) {
-        String name = string(b, "name");
+    private static String requiredName(Object given) {
+        String name = string("name", given);
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name is required and must not be empty");
         }
         return name;
     }
 
-    private static String string(Map<String, Object> b, String key) {
-        Object v = b.get(key);
+    static String string(String key, Object v) {
         if (v == null || v instanceof String) {
             return (String) v;
         }
@@ -449,8 +410,7 @@ final class ResourceProjectsController {
 
     /** An optional JSON object field (metadata, params); anything but an object or null is a 400. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> jsonObject(Map<String, Object> b, String key) {
-        Object v = b.get(key);
+    static Map<String, Object> jsonObject(String key, Object v) {
         if (v == null || v instanceof Map<?, ?>) {
             return (Map<String, Object>) v;
         }

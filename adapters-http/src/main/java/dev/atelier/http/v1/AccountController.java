@@ -22,6 +22,6 @@ final class AccountController {
             description = "data {user: {id, email, name, organization, admin, created_at}}.")
     @Get
     Envelope me(@Caller User caller) {
-        return Envelope.success("User retrieved successfully", Map.of("user", Views.user(caller)));
+        return Envelope.success("User retrieved successfully", Map.of("user", AdminBodies.UserView.of(caller)));
     }
 }

@@ -6,12 +6,19 @@ import dev.atelier.application.account.IssueApiKey;
 import dev.atelier.application.account.ListUsers;
 import dev.atelier.application.account.RevokeApiKey;
 import dev.atelier.domain.error.InvalidInputException;
-import dev.atelier.domain.model.ApiKey;
 import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
-import io.micronaut.core.annotation.Introspected;
+import dev.atelier.http.v1.AdminBodies.CreatedUser;
+import dev.atelier.http.v1.AdminBodies.IssuedKey;
+import dev.atelier.http.v1.AdminBodies.KeyView;
+import dev.atelier.http.v1.AdminBodies.NewUser;
+import dev.atelier.http.v1.AdminBodies.RevokedKey;
+import dev.atelier.http.v1.AdminBodies.ServerView;
+import dev.atelier.http.v1.AdminBodies.UserAccount;
+import dev.atelier.http.v1.AdminBodies.UserAccounts;
+import dev.atelier.http.v1.AdminBodies.UserView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,8 +29,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Operators' endpoints: users and API keys, and what the server runs with. Administrators only
@@ -56,7 +62,7 @@ final class AdminController {
             description = "Oldest first; data {users: [{..., keys: [{key_id, created_at, last_used_at, revoked}]}], "
                     + "total, limit, offset}. Never a key's secret. Administrators only.")
     @Get("/users")
-    Envelope listUsers(
+    Envelope<UserAccounts> listUsers(
             @Caller User caller,
             @Nullable @QueryValue("limit") String limit,
             @Nullable @QueryValue("offset") String offset) {
@@ -64,22 +70,13 @@ final class AdminController {
                 caller,
                 (int) Paging.bounded("limit", limit, ListUsers.DEFAULT_LIMIT, 1, ListUsers.MAX_LIMIT),
                 Paging.bounded("offset", offset, 0, 0, 100_000_000L)));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put(
-                "users",
-                page.items().stream()
-                        .map(a -> {
-                            Map<String, Object> user = Views.user(a.user());
-                            user.put(
-                                    "keys",
-                                    a.keys().stream().map(AdminController::key).toList());
-                            return user;
-                        })
-                        .toList());
-        data.put("total", page.total());
-        data.put("limit", page.limit());
-        data.put("offset", page.offset());
-        return Envelope.success("Users retrieved successfully", data);
+        List<UserAccount> users = page.items().stream()
+                .map(a -> new UserAccount(
+                        UserView.of(a.user()),
+                        a.keys().stream().map(KeyView::of).toList()))
+                .toList();
+        return Envelope.success(
+                "Users retrieved successfully", new UserAccounts(users, page.total(), page.limit(), page.offset()));
     }
 
     @Operation(
@@ -87,62 +84,35 @@ final class AdminController {
             description = "data {version, database, database_version, analyzer: {provider, model}}. "
                     + "Administrators only.")
     @Get("/server")
-    Envelope server(@Caller User caller) {
-        DescribeServer.Installation installation = describeServer.execute(caller);
-        Map<String, Object> analyzer = new LinkedHashMap<>();
-        analyzer.put("provider", installation.analyzerProvider());
-        analyzer.put("model", installation.analyzerModel());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("version", installation.version());
-        data.put("database", installation.database());
-        data.put("database_version", installation.databaseVersion());
-        data.put("analyzer", analyzer);
-        return Envelope.success("Server described successfully", data);
+    Envelope<ServerView> server(@Caller User caller) {
+        return Envelope.success("Server described successfully", ServerView.of(describeServer.execute(caller)));
     }
-
-    private static Map<String, Object> key(ApiKey key) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("key_id", key.id());
-        view.put("created_at", key.createdAt());
-        view.put("last_used_at", key.lastUsedAt());
-        view.put("revoked", key.revoked());
-        return view;
-    }
-
-    @Introspected
-    record NewUser(String email, String name, String organization, Boolean admin) {}
 
     @Post("/users")
-    Envelope createUser(@Caller User caller, @Nullable @Body NewUser body) {
+    Envelope<CreatedUser> createUser(@Caller User caller, @Nullable @Body NewUser body) {
         if (body == null) {
             throw new InvalidInputException("request body must be a JSON object with email and name");
         }
         CreateUser.Created created = createUser.execute(new CreateUser.Command(
                 caller, body.email(), body.name(), body.organization(), Boolean.TRUE.equals(body.admin())));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("user_id", created.user().id().value());
-        data.put("api_key", created.key().token());
-        data.put("key_id", created.key().keyId());
-        data.put("user", Views.user(created.user()));
-        return Envelope.success("User created successfully", data);
+        return Envelope.success(
+                "User created successfully",
+                new CreatedUser(
+                        created.user().id().value(),
+                        created.key().token(),
+                        created.key().keyId(),
+                        UserView.of(created.user())));
     }
 
     @Post("/users/{id}/keys")
-    Envelope issueKey(@Caller User caller, @PathVariable("id") String id) {
+    Envelope<IssuedKey> issueKey(@Caller User caller, @PathVariable("id") String id) {
         IssueApiKey.Issued issued = issueApiKey.execute(caller, id);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("api_key", issued.token());
-        data.put("key_id", issued.keyId());
-        data.put("user_id", id);
-        return Envelope.success("API key issued successfully", data);
+        return Envelope.success("API key issued successfully", new IssuedKey(issued.token(), issued.keyId(), id));
     }
 
     @Delete("/keys/{keyId}")
-    Envelope revokeKey(@Caller User caller, @PathVariable("keyId") String keyId) {
+    Envelope<RevokedKey> revokeKey(@Caller User caller, @PathVariable("keyId") String keyId) {
         revokeApiKey.execute(caller, keyId);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("key_id", keyId);
-        data.put("revoked", true);
-        return Envelope.success("API key revoked successfully", data);
+        return Envelope.success("API key revoked successfully", new RevokedKey(keyId, true));
     }
 }

@@ -2,7 +2,6 @@ package dev.atelier.http.v1;
 
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
-import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,17 +9,6 @@ import java.util.Map;
 /** The v1 wire shapes of domain objects (snake_case keys, ISO-8601 UTC timestamps). */
 final class Views {
     private Views() {}
-
-    static Map<String, Object> user(User user) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", user.id().value());
-        view.put("email", user.email());
-        view.put("name", user.name());
-        view.put("organization", user.organization());
-        view.put("admin", user.admin());
-        view.put("created_at", user.createdAt());
-        return view;
-    }
 
     /** A project; {@code current} adds {@code params} (the current params) when known. */
     static Map<String, Object> project(Project project, ParamVersion current) {

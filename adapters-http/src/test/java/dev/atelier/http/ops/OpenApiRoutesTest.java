@@ -63,6 +63,46 @@ class OpenApiRoutesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void the_typed_bodies_of_the_resource_dialect_and_of_admin_are_described_with_their_wire_names() {
+        Map<String, Object> document =
+                new Yaml().load(server.get("/openapi.yml", null).body());
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        assertThat(schemas)
+                .containsKeys(
+                        "ResourceBodies.NewProject",
+                        "ResourceBodies.ProjectView",
+                        "ResourceBodies.MemberPage",
+                        "ResourceBodies.Timeline",
+                        "ResourceBodies.DocumentList",
+                        "ResourceBodies.ParamsAnswer",
+                        "ResourceBodies.ParamsChange",
+                        "AdminBodies.UserAccounts",
+                        "AdminBodies.CreatedUser");
+        Map<String, Object> project = (Map<String, Object>) schemas.get("ResourceBodies.ProjectView");
+        assertThat(((Map<String, Object>) project.get("properties")).keySet())
+                .containsExactly(
+                        "id",
+                        "name",
+                        "description",
+                        "status",
+                        "dataset_count",
+                        "experiment_count",
+                        "model_count",
+                        "created_at",
+                        "updated_at");
+        Map<String, Object> newProject = (Map<String, Object>) schemas.get("ResourceBodies.NewProject");
+        assertThat(((Map<String, Object>) newProject.get("properties")).keySet())
+                .containsExactly("name", "description", "metadata", "type", "params");
+        assertThat(((Map<String, Object>) ((Map<String, Object>) newProject.get("properties")).get("name")).get("type"))
+                .isEqualTo("string");
+        Map<String, Object> account = (Map<String, Object>) schemas.get("AdminBodies.UserAccount");
+        assertThat(((Map<String, Object>) account.get("properties")).keySet())
+                .containsExactly("id", "email", "name", "organization", "admin", "created_at", "keys");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void the_document_states_the_apache_2_licence_of_the_repository() {
         Map<String, Object> document =
                 new Yaml().load(server.get("/openapi.yml", null).body());
