@@ -9,6 +9,7 @@ import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.ProjectId;
+import dev.atelier.domain.model.ProjectPosition;
 import dev.atelier.domain.model.ProjectQuery;
 import dev.atelier.domain.model.ProjectStatus;
 import dev.atelier.domain.model.Role;
@@ -405,6 +406,11 @@ final class JdbcProjectRepository implements ProjectRepository {
             List<Project> items = total <= q.offset()
                     ? List.of()
                     : Db.query(c, search.pageSql(), search::bindPage, JdbcProjectRepository::map);
+            if (q.after() != null) {
+                // read one row past the page: whether it exists says if another page follows
+                boolean more = items.size() > q.limit();
+                return new Page<>(more ? items.subList(0, q.limit()) : items, total, q.limit(), 0, exact, more);
+            }
             return new Page<>(items, total, q.limit(), q.offset(), exact);
         });
     }
@@ -568,6 +574,52 @@ final class JdbcProjectRepository implements ProjectRepository {
             }
         }
 
+        /**
+         * The rows after the query's position in {@code (key, id)} order, or nothing without one.
+         * PostgreSQL gets a row comparison, which the branch's {@code (…, key, id)} index answers
+         * as the start of its walk; H2 the same condition spelled out.
+         */
+        private String afterPosition() {
+            if (q.after() == null) {
+                return "";
+            }
+            String op = q.ascending() ? " > " : " < ";
+            String key = key();
+            if (key == null) {
+                return " AND p.id" + op + "?";
+            }
+            if (dialect == Dialect.POSTGRES) {
+                return " AND (" + key + ", p.id)" + op + "(?, ?)";
+            }
+            return " AND (" + key + op + "? OR (" + key + " = ? AND p.id" + op + "?))";
+        }
+
+        private int bindAfterPosition(PreparedStatement ps, int start) throws SQLException {
+            ProjectPosition after = q.after();
+            if (after == null) {
+                return start;
+            }
+            int i = start;
+            if (after.key() != null) {
+                int times = dialect == Dialect.POSTGRES ? 1 : 2;
+                for (int t = 0; t < times; t++) {
+                    switch (after.key()) {
+                        case java.time.Instant instant -> Db.setInstant(ps, i++, instant);
+                        case Integer number -> ps.setInt(i++, number);
+                        case String text -> ps.setString(i++, text);
+                        default -> throw new IllegalStateException("unexpected position key " + after.key());
+                    }
+                }
+            }
+            ps.setString(i++, after.id().value());
+            return i;
+        }
+
+        /** Rows a page reads: one more than the page after a position, to tell whether more follow. */
+        private long pageRows() {
+            return q.limit() + (q.after() == null ? 0 : 1);
+        }
+
         static String escapeLike(String text) {
             return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         }
@@ -621,7 +673,8 @@ final class JdbcProjectRepository implements ProjectRepository {
                 union.append(i == 0 ? "" : " UNION ALL ")
                         .append("SELECT p.id")
                         .append(branches.get(i).from())
-                        .append(filters);
+                        .append(filters)
+                        .append(afterPosition());
             }
             return "SELECT " + COLUMNS + " FROM projects p WHERE p.id IN (" + union + ") ORDER BY "
                     + order(key() == null ? null : key(), "p.id") + " LIMIT ? OFFSET ?";
@@ -636,6 +689,7 @@ final class JdbcProjectRepository implements ProjectRepository {
                         .append(key == null ? "" : ", " + key + " AS k")
                         .append(branches.get(i).from())
                         .append(filters)
+                        .append(afterPosition())
                         .append(" ORDER BY ")
                         .append(order(key, "p.id"))
                         .append(" LIMIT ?)");
@@ -647,7 +701,11 @@ final class JdbcProjectRepository implements ProjectRepository {
                     + " ON pg.id = p.id ORDER BY " + order(outerKey, "pg.id");
         }
 
-        private int bindBranches(PreparedStatement ps, long branchLimit) throws SQLException {
+        /**
+         * Binds every branch's values, the position's when {@code paging}, and the branch's row
+         * limit unless it is negative (H2's page has none).
+         */
+        private int bindBranches(PreparedStatement ps, boolean paging, long branchLimit) throws SQLException {
             int i = 1;
             for (Branch b : branches) {
                 for (String v : b.params()) {
@@ -656,31 +714,23 @@ final class JdbcProjectRepository implements ProjectRepository {
                 for (String v : filterParams) {
                     ps.setString(i++, v);
                 }
-                ps.setLong(i++, branchLimit);
-            }
-            return i;
-        }
-
-        private int bindBranchesUnlimited(PreparedStatement ps) throws SQLException {
-            int i = 1;
-            for (Branch b : branches) {
-                for (String v : b.params()) {
-                    ps.setString(i++, v);
+                if (paging) {
+                    i = bindAfterPosition(ps, i);
                 }
-                for (String v : filterParams) {
-                    ps.setString(i++, v);
+                if (branchLimit >= 0) {
+                    ps.setLong(i++, branchLimit);
                 }
             }
             return i;
         }
 
         void bindCount(PreparedStatement ps) throws SQLException {
-            bindBranches(ps, q.countLimit() + 1);
+            bindBranches(ps, false, q.countLimit() + 1);
         }
 
         void bindPage(PreparedStatement ps) throws SQLException {
-            int i = dialect == Dialect.POSTGRES ? bindBranches(ps, q.offset() + q.limit()) : bindBranchesUnlimited(ps);
-            ps.setInt(i++, q.limit());
+            int i = bindBranches(ps, true, dialect == Dialect.POSTGRES ? q.offset() + pageRows() : -1);
+            ps.setLong(i++, pageRows());
             ps.setLong(i, q.offset());
         }
     }
