@@ -85,7 +85,7 @@ final class JdbcProjectRepository implements ProjectRepository {
     private static final String INSERT_PARAMS =
             "INSERT INTO project_params (project_id, version, params, instruction, created_at) VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_MEMBER =
-            "INSERT INTO project_members (project_id, user_id, role, created_at) VALUES (?, ?, ?, ?)";
+            "INSERT INTO project_members (project_id, user_id, role, created_at, shared) VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO project_events (id, project_id, type, name, actor_id,"
             + " happened_at, details) VALUES (?, ?, ?, ?, ?, ?, ?)";
     /**
@@ -209,6 +209,8 @@ final class JdbcProjectRepository implements ProjectRepository {
         ps.setString(i++, creation.owner().userId().value());
         ps.setString(i++, creation.owner().role().name());
         Db.setInstant(ps, i++, creation.owner().createdAt());
+        // false only on the project owner's own row: the shared branch of the list skips those
+        ps.setBoolean(i++, !creation.owner().userId().equals(creation.project().ownerId()));
         return i;
     }
 
@@ -562,8 +564,10 @@ final class JdbcProjectRepository implements ProjectRepository {
             }
             if (q.visibilities().contains(Visibility.SHARED)) {
                 List<String> params = new ArrayList<>(List.of(caller, caller));
+                // m.shared leaves out the caller's memberships of her own projects before they are
+                // read (the partial index holds only the others); the owner test stays as the rule
                 String sql = " FROM project_members m JOIN projects p ON p.id = m.project_id"
-                        + " WHERE m.user_id = ? AND p.owner_id <> ?";
+                        + " WHERE m.user_id = ? AND m.shared = TRUE AND p.owner_id <> ?";
                 if (organization) {
                     // leave out what the organization branch lists (organization may be null)
                     sql += " AND (p.scope <> ? OR p.organization IS NULL OR p.organization <> ?)";

@@ -1294,6 +1294,30 @@ public abstract class RepositoryContract {
     }
 
     @Test
+    void owners_own_memberships_saved_one_by_one_or_in_batches_never_list_a_project_twice_or_as_shared() {
+        User owner = user();
+        User friend = user();
+        Workspace ws = workspace(owner);
+        Project saved = newProject(owner, ws, "saved one by one");
+        Project batched = newProject(owner, ws, "saved in a batch");
+        projects.insert(saved);
+        projects.insert(batched);
+        members.save(new Member(saved.id(), owner.id(), Role.OWNER, T0));
+        members.save(new Member(saved.id(), friend.id(), Role.VIEWER, T0));
+        members.insertAll(List.of(
+                new Member(batched.id(), owner.id(), Role.OWNER, T0),
+                new Member(batched.id(), friend.id(), Role.EDITOR, T0)));
+
+        Set<Visibility> ownAndShared = EnumSet.of(Visibility.USER, Visibility.SHARED);
+        assertThat(ids(projects.search(query(owner, ownAndShared, null, null))))
+                .containsExactlyInAnyOrder(saved.id(), batched.id());
+        assertThat(ids(projects.search(query(owner, EnumSet.of(Visibility.SHARED), null, null))))
+                .isEmpty();
+        assertThat(ids(projects.search(query(friend, ownAndShared, null, null))))
+                .containsExactlyInAnyOrder(saved.id(), batched.id());
+    }
+
+    @Test
     void a_position_after_the_last_project_gives_an_empty_page_with_nothing_more() {
         Mixed m = mixedVisibilities();
         Set<Visibility> all = EnumSet.allOf(Visibility.class);
