@@ -565,8 +565,14 @@ final class JdbcProjectRepository implements ProjectRepository {
             if (q.visibilities().contains(Visibility.SHARED)) {
                 List<String> params = new ArrayList<>(List.of(caller, caller));
                 // m.shared leaves out the caller's memberships of her own projects before they are
-                // read (the partial index holds only the others); the owner test stays as the rule
-                String sql = " FROM project_members m JOIN projects p ON p.id = m.project_id"
+                // read (the partial index holds only the others); the owner test stays as the rule.
+                // On PostgreSQL the project is looked up per membership (a LATERAL with LIMIT, which
+                // the planner keeps as it is): with the plain join and statistics that are stale or
+                // missing it chose to scan and sort every project and probe memberships instead.
+                String sql = (dialect == Dialect.POSTGRES
+                                ? " FROM project_members m CROSS JOIN LATERAL (SELECT * FROM projects p0"
+                                        + " WHERE p0.id = m.project_id LIMIT 1) p"
+                                : " FROM project_members m JOIN projects p ON p.id = m.project_id")
                         + " WHERE m.user_id = ? AND m.shared = TRUE AND p.owner_id <> ?";
                 if (organization) {
                     // leave out what the organization branch lists (organization may be null)
