@@ -149,7 +149,7 @@ final class ResourceProjectsController {
         boolean byCursor = cursor != null && !cursor.isBlank();
         if (byCursor && offset != null && !offset.isBlank()) {
             throw new InvalidInputException(
-                    "give either cursor or offset, not both: a cursor already says where the" + " page starts");
+                    "give either cursor or offset, not both: a cursor already says where the page starts");
         }
         ProjectPosition after = byCursor ? ProjectCursor.decode(cursor, sort, ascending) : null;
         Page<Project> page = listProjects.execute(new ListProjects.Command(
