@@ -477,6 +477,9 @@ def run(a, res, sizes, seconds, lat_seconds, servers):
         visible = http("GET", pg.base + "/api/projects?limit=1", auth=auth)["total"]
         row["alice_visible_resource"] = visible
         deep = min(visible // 2, 100_000)
+        # the keyset page at the same depth: the cursor that the page just before it hands out
+        deep_cursor = http("GET", pg.base + f"/api/projects?limit=20&offset={max(deep - 20, 0)}",
+                           auth=auth)["next_cursor"]
         queries = {
             "resource list created_at desc": ["/api/projects?limit=20"],
             "resource list created_at asc": ["/api/projects?limit=20&sort_direction=asc"],
@@ -492,6 +495,7 @@ def run(a, res, sizes, seconds, lat_seconds, servers):
             "resource search (no match)": ["/api/projects?limit=20&search=zeppelin"],
             "resource search name sort": ["/api/projects?limit=20&search=fraud&sort_field=name&sort_direction=asc"],
             f"resource list deep offset {deep:,}": [f"/api/projects?limit=20&offset={deep}"],
+            f"resource list deep cursor {deep:,}": [f"/api/projects?limit=20&cursor={deep_cursor}"],
             "v1 list user,organization": ["/api/v1/projects/workspace_id/list?scopes=user,organization&limit=20"],
             "v1 list user": ["/api/v1/projects/workspace_id/list?scopes=user&limit=20"],
             f"v1 list deep offset {deep:,}": [f"/api/v1/projects/workspace_id/list?scopes=user&limit=20&offset={deep}"],

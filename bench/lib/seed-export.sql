@@ -15,8 +15,8 @@ SELECT 'bench-e-' || lpad(g::text, 6, '0'), 'bench-export-ws', 'Exported Credit 
        'classification', 'ACTIVE', 'USER', :'alice', 'acme', NULL, NULL, NULL, NULL, NULL, false, 0,
        now() - g * interval '1 minute', now() - g * interval '1 minute', 0
 FROM generate_series(1, :count) g;
-INSERT INTO project_members (project_id, user_id, role, created_at)
-SELECT 'bench-e-' || lpad(g::text, 6, '0'), :'alice', 'OWNER', now() FROM generate_series(1, :count) g;
+INSERT INTO project_members (project_id, user_id, role, created_at, shared)
+SELECT 'bench-e-' || lpad(g::text, 6, '0'), :'alice', 'OWNER', now(), FALSE FROM generate_series(1, :count) g;
 INSERT INTO project_params (project_id, version, params, instruction, created_at)
 SELECT 'bench-e-' || lpad(g::text, 6, '0'), 0,
        '{"learning_rate": 0.01, "epochs": ' || (g % 50) || ', "features": ["income", "debt_ratio", "age"]}',

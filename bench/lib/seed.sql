@@ -42,8 +42,8 @@ CROSS JOIN LATERAL (SELECT
               'Classifier', 'Pipeline', 'Survey', 'Benchmark', 'Sentiment Model'])[1 + (g * 5) % 11] AS noun,
        (ARRAY['risk_management', 'finance', 'marketing', 'operations', 'research'])[1 + g % 5] AS dept) w;
 
-INSERT INTO project_members (project_id, user_id, role, created_at)
-SELECT 'bench-p-' || lpad(g::text, 8, '0'), o.owner_id, 'OWNER', now()
+INSERT INTO project_members (project_id, user_id, role, created_at, shared)
+SELECT 'bench-p-' || lpad(g::text, 8, '0'), o.owner_id, 'OWNER', now(), FALSE
 FROM generate_series(:from + 1, :to) g
 JOIN bench_owner o ON o.idx = g % 8;
 

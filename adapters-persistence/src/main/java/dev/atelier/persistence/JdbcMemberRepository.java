@@ -38,6 +38,7 @@ final class JdbcMemberRepository implements MemberRepository {
                     rows.insert(new MemberRow(key, role, Db.micros(member.createdAt())));
                     return null;
                 });
+                markOwnerRows(c, List.of(member));
             } catch (RuntimeException e) {
                 if (!Db.isUniqueViolation(e)) {
                     throw e;
@@ -74,8 +75,26 @@ final class JdbcMemberRepository implements MemberRepository {
                     Db.executeBatch(ps, "a membership of this batch already exists");
                 }
             }
+            markOwnerRows(c, members);
             return null;
         });
+    }
+
+    /**
+     * A membership row is written as shared (the column's default); the project owner's own row is
+     * then marked as not shared, so that the shared branch of the project list (and its partial
+     * index) never holds it. One statement per {@link Db#CHUNK} memberships.
+     */
+    private static void markOwnerRows(java.sql.Connection c, List<Member> members) throws java.sql.SQLException {
+        List<String> projects = Db.sortedDistinct(members, m -> m.projectId().value());
+        for (List<String> chunk : Db.chunks(projects)) {
+            Db.update(
+                    c,
+                    "UPDATE project_members SET shared = FALSE WHERE shared = TRUE AND project_id IN ("
+                            + Db.placeholders(chunk.size()) + ") AND user_id ="
+                            + " (SELECT p.owner_id FROM projects p WHERE p.id = project_members.project_id)",
+                    ps -> Db.bindStrings(ps, 1, chunk));
+        }
     }
 
     @Override

@@ -14,7 +14,6 @@ import dev.atelier.domain.model.ProjectStatus;
 import dev.atelier.domain.model.Role;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.UserId;
-import dev.atelier.domain.model.Visibility;
 import dev.atelier.domain.model.WorkspaceId;
 import dev.atelier.domain.port.ProjectRepository;
 import jakarta.inject.Singleton;
@@ -84,7 +83,7 @@ final class JdbcProjectRepository implements ProjectRepository {
     private static final String INSERT_PARAMS =
             "INSERT INTO project_params (project_id, version, params, instruction, created_at) VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_MEMBER =
-            "INSERT INTO project_members (project_id, user_id, role, created_at) VALUES (?, ?, ?, ?)";
+            "INSERT INTO project_members (project_id, user_id, role, created_at, shared) VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO project_events (id, project_id, type, name, actor_id,"
             + " happened_at, details) VALUES (?, ?, ?, ?, ?, ?, ?)";
     /**
@@ -208,6 +207,8 @@ final class JdbcProjectRepository implements ProjectRepository {
         ps.setString(i++, creation.owner().userId().value());
         ps.setString(i++, creation.owner().role().name());
         Db.setInstant(ps, i++, creation.owner().createdAt());
+        // false only on the project owner's own row: the shared branch of the list skips those
+        ps.setBoolean(i++, !creation.owner().userId().equals(creation.project().ownerId()));
         return i;
     }
 
@@ -387,7 +388,7 @@ final class JdbcProjectRepository implements ProjectRepository {
 
     @Override
     public Page<Project> search(ProjectQuery q) {
-        ProjectSearch search = new ProjectSearch(q, db.dialect());
+        ProjectSearchSql search = new ProjectSearchSql(q, db.dialect());
         return db.read(c -> {
             if (search.matchesNothing()) {
                 return new Page<Project>(List.of(), 0, q.limit(), q.offset());
@@ -402,9 +403,25 @@ final class JdbcProjectRepository implements ProjectRepository {
             long counted = Db.count(c, search.countSql(), search::bindCount);
             boolean exact = counted <= q.countLimit();
             long total = exact ? counted : q.countLimit();
+            if (q.search() == null && db.dialect() == Dialect.POSTGRES && total > q.offset()) {
+                // Without fresh statistics (autovacuum off, bulk loads) PostgreSQL under-estimates
+                // a branch and reads every row after the position or offset from a bitmap scan,
+                // then sorts them (36 ms at 50,000 rows), instead of walking the branch's sort index
+                // and stopping at the page (0.2 ms). The own branch has an index in every sort's
+                // order, so a plain list needs no sort but the shared branch's top-N, which stays.
+                // The penalty that steers the planner away from sorts makes a plan's cost look
+                // huge, and JIT compilation would follow (300 ms): off for this transaction too.
+                // Text searches keep sorting: for a rare word, trigram matches sorted are cheaper.
+                Db.exists(c, "SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true)", ps -> {});
+            }
             List<Project> items = total <= q.offset()
                     ? List.of()
                     : Db.query(c, search.pageSql(), search::bindPage, JdbcProjectRepository::map);
+            if (q.after() != null) {
+                // read one row past the page: whether it exists says if another page follows
+                boolean more = items.size() > q.limit();
+                return new Page<>(more ? items.subList(0, q.limit()) : items, total, q.limit(), 0, exact, more);
+            }
             return new Page<>(items, total, q.limit(), q.offset(), exact);
         });
     }
@@ -472,216 +489,5 @@ final class JdbcProjectRepository implements ProjectRepository {
                 Db.getInstant(rs, "created_at"),
                 Db.getInstant(rs, "updated_at"),
                 rs.getLong("version"));
-    }
-
-    /**
-     * The SQL of one project search, built from fixed fragments only: the sort key comes from a
-     * switch over {@link dev.atelier.domain.model.ProjectSort}, every value the caller typed is a
-     * bound parameter, and {@code %}/{@code _} in the search text are escaped.
-     *
-     * <p>The visible set is split into disjoint branches, one per visibility: the caller's own
-     * projects (by owner, narrowed to the workspace), organization-scoped projects of the caller's
-     * organization that are not already own ones, and projects shared with the caller through a
-     * membership that are neither. Each branch is answered by its own index ({@code (owner_id,
-     * <key>, id)}, {@code (workspace_id, owner_id, created_at, id)}, {@code (organization, scope,
-     * created_at, id)}, memberships by user) and ordered and cut to {@code offset + limit} rows on
-     * its own, so the database reads the top of each index instead of sorting the whole visible
-     * set; the page is the top {@code offset + limit} of their {@code UNION ALL} (no duplicates:
-     * the branches are disjoint), and only that page's rows are read in full. The total is the sum
-     * of one count per branch, each stopped at {@link ProjectQuery#countLimit()} + 1 rows.
-     */
-    static final class ProjectSearch {
-        private final ProjectQuery q;
-        private final Dialect dialect;
-        /** The WHERE/FROM of each branch, with the values bound into it. */
-        private final List<Branch> branches = new ArrayList<>();
-
-        private final String filters;
-        private final List<String> filterParams = new ArrayList<>();
-
-        private record Branch(String from, List<String> params) {}
-
-        ProjectSearch(ProjectQuery q, Dialect dialect) {
-            this.q = q;
-            this.dialect = dialect;
-            this.filters = buildFilters();
-            buildBranches();
-        }
-
-        private String buildFilters() {
-            StringBuilder sql = new StringBuilder();
-            if (q.archived() != null) {
-                sql.append(q.archived() ? " AND p.status = ?" : " AND p.status <> ?");
-                filterParams.add(ProjectStatus.ARCHIVED.name());
-            }
-            if (q.search() != null) {
-                sql.append(" AND (lower(p.name) LIKE lower(?) ESCAPE '!'"
-                        + " OR lower(p.description) LIKE lower(?) ESCAPE '!')");
-                String pattern = "%" + escapeLike(q.search()) + "%";
-                filterParams.add(pattern);
-                filterParams.add(pattern);
-            }
-            return sql.toString();
-        }
-
-        private void buildBranches() {
-            String caller = q.caller().id().value();
-            boolean own = q.visibilities().contains(Visibility.USER);
-            String org = q.caller().organization();
-            boolean organization = q.visibilities().contains(Visibility.ORGANIZATION) && org != null && !org.isBlank();
-            String ownWorkspace = q.workspace() == null ? null : q.workspace().value();
-            if (own) {
-                branches.add(
-                        ownWorkspace == null
-                                ? new Branch(" FROM projects p WHERE p.owner_id = ?", List.of(caller))
-                                : new Branch(
-                                        " FROM projects p WHERE p.workspace_id = ? AND p.owner_id = ?",
-                                        List.of(ownWorkspace, caller)));
-            }
-            if (organization) {
-                List<String> params = new ArrayList<>(List.of(org, Scope.ORGANIZATION.name()));
-                String sql = " FROM projects p WHERE p.organization = ? AND p.scope = ?";
-                if (own) {
-                    // leave out what the own branch lists
-                    if (ownWorkspace == null) {
-                        sql += " AND p.owner_id <> ?";
-                        params.add(caller);
-                    } else {
-                        sql += " AND (p.owner_id <> ? OR p.workspace_id <> ?)";
-                        params.add(caller);
-                        params.add(ownWorkspace);
-                    }
-                }
-                branches.add(new Branch(sql, params));
-            }
-            if (q.visibilities().contains(Visibility.SHARED)) {
-                List<String> params = new ArrayList<>(List.of(caller, caller));
-                String sql = " FROM project_members m JOIN projects p ON p.id = m.project_id"
-                        + " WHERE m.user_id = ? AND p.owner_id <> ?";
-                if (organization) {
-                    // leave out what the organization branch lists (organization may be null)
-                    sql += " AND (p.scope <> ? OR p.organization IS NULL OR p.organization <> ?)";
-                    params.add(Scope.ORGANIZATION.name());
-                    params.add(org);
-                }
-                branches.add(new Branch(sql, params));
-            }
-        }
-
-        static String escapeLike(String text) {
-            return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        }
-
-        boolean matchesNothing() {
-            return branches.isEmpty();
-        }
-
-        /** The sort key of a branch row, or null when only the id orders (model/experiment counts). */
-        private String key() {
-            return switch (q.sort()) {
-                case CREATED_AT -> "p.created_at";
-                case UPDATED_AT -> "p.updated_at";
-                case NAME -> dialect.nameOrder();
-                case DATASET_COUNT -> "p.dataset_count";
-                // no models or experiments are tracked yet: every project counts 0, the id orders
-                case MODEL_COUNT, EXPERIMENT_COUNT -> null;
-            };
-        }
-
-        private String order(String keyColumn, String idColumn) {
-            String direction = q.ascending() ? " ASC" : " DESC";
-            return (keyColumn == null ? "" : keyColumn + direction + ", ") + idColumn + direction;
-        }
-
-        String countSql() {
-            StringBuilder sql = new StringBuilder("SELECT ");
-            for (int i = 0; i < branches.size(); i++) {
-                sql.append(i == 0 ? "" : " + ")
-                        .append("(SELECT COUNT(*) FROM (SELECT 1 AS one")
-                        .append(branches.get(i).from())
-                        .append(filters)
-                        .append(" LIMIT ?) c")
-                        .append(i)
-                        .append(')');
-            }
-            return sql.toString();
-        }
-
-        String pageSql() {
-            return dialect == Dialect.POSTGRES ? topOfEachBranchSql() : filteredSortSql();
-        }
-
-        /**
-         * H2: one ordered, paged select over the union of the branches' ids (H2 scans anyway; its
-         * handling of per-branch LIMITs inside a joined derived table returned short pages).
-         */
-        private String filteredSortSql() {
-            StringBuilder union = new StringBuilder();
-            for (int i = 0; i < branches.size(); i++) {
-                union.append(i == 0 ? "" : " UNION ALL ")
-                        .append("SELECT p.id")
-                        .append(branches.get(i).from())
-                        .append(filters);
-            }
-            return "SELECT " + COLUMNS + " FROM projects p WHERE p.id IN (" + union + ") ORDER BY "
-                    + order(key() == null ? null : key(), "p.id") + " LIMIT ? OFFSET ?";
-        }
-
-        private String topOfEachBranchSql() {
-            String key = key();
-            StringBuilder union = new StringBuilder();
-            for (int i = 0; i < branches.size(); i++) {
-                union.append(i == 0 ? "" : " UNION ALL ")
-                        .append("(SELECT p.id AS id")
-                        .append(key == null ? "" : ", " + key + " AS k")
-                        .append(branches.get(i).from())
-                        .append(filters)
-                        .append(" ORDER BY ")
-                        .append(order(key, "p.id"))
-                        .append(" LIMIT ?)");
-            }
-            String pageKey = key == null ? null : "v.k";
-            String outerKey = key == null ? null : "pg.k";
-            return "SELECT " + COLUMNS + " FROM projects p JOIN (SELECT v.id" + (key == null ? "" : ", v.k")
-                    + " FROM (" + union + ") v ORDER BY " + order(pageKey, "v.id") + " LIMIT ? OFFSET ?) pg"
-                    + " ON pg.id = p.id ORDER BY " + order(outerKey, "pg.id");
-        }
-
-        private int bindBranches(PreparedStatement ps, long branchLimit) throws SQLException {
-            int i = 1;
-            for (Branch b : branches) {
-                for (String v : b.params()) {
-                    ps.setString(i++, v);
-                }
-                for (String v : filterParams) {
-                    ps.setString(i++, v);
-                }
-                ps.setLong(i++, branchLimit);
-            }
-            return i;
-        }
-
-        private int bindBranchesUnlimited(PreparedStatement ps) throws SQLException {
-            int i = 1;
-            for (Branch b : branches) {
-                for (String v : b.params()) {
-                    ps.setString(i++, v);
-                }
-                for (String v : filterParams) {
-                    ps.setString(i++, v);
-                }
-            }
-            return i;
-        }
-
-        void bindCount(PreparedStatement ps) throws SQLException {
-            bindBranches(ps, q.countLimit() + 1);
-        }
-
-        void bindPage(PreparedStatement ps) throws SQLException {
-            int i = dialect == Dialect.POSTGRES ? bindBranches(ps, q.offset() + q.limit()) : bindBranchesUnlimited(ps);
-            ps.setInt(i++, q.limit());
-            ps.setLong(i, q.offset());
-        }
     }
 }

@@ -93,6 +93,41 @@ class PostgresSchemaTest {
     }
 
     @Test
+    void a_page_after_a_position_starts_its_index_walk_there_for_each_sort() throws Exception {
+        for (String[] sort : new String[][] {
+            {"p.created_at", "now()", "ix_projects_owner_created"},
+            {"p.updated_at", "now()", "ix_projects_owner_updated"},
+            {"p.name COLLATE \"C\"", "'m'", "ix_projects_owner_name"},
+            {"p.dataset_count", "3", "ix_projects_owner_datasets"}
+        }) {
+            String plan = String.join(
+                    "\n",
+                    rows("EXPLAIN SELECT p.id FROM projects p WHERE p.owner_id = 'u' AND (" + sort[0] + ", p.id) < ("
+                            + sort[1] + ", 'x') ORDER BY " + sort[0] + " DESC, p.id DESC LIMIT 21"));
+
+            assertThat(plan)
+                    .as(sort[0])
+                    .contains(sort[2])
+                    .containsPattern("Index Cond: .*ROW\\(")
+                    .doesNotContain("Sort Key");
+        }
+    }
+
+    @Test
+    void the_shared_branch_reads_only_memberships_marked_shared_through_their_partial_index() throws Exception {
+        assertThat(rows("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_project_members_shared'"))
+                .singleElement()
+                .satisfies(
+                        def -> assertThat(def).contains("(user_id, project_id)").contains("WHERE shared"));
+        String plan = String.join(
+                "\n",
+                rows("EXPLAIN SELECT p.id FROM project_members m JOIN projects p ON p.id = m.project_id"
+                        + " WHERE m.user_id = 'u' AND m.shared = TRUE AND p.owner_id <> 'u'"));
+
+        assertThat(plan).contains("ix_project_members_shared");
+    }
+
+    @Test
     void organization_and_workspace_lists_can_walk_their_indexes() throws Exception {
         String org = String.join(
                 "\n",

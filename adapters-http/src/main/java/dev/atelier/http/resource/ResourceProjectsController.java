@@ -20,6 +20,7 @@ import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.MemberProfile;
 import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectPosition;
 import dev.atelier.domain.model.ProjectQuery;
 import dev.atelier.domain.model.ProjectSort;
 import dev.atelier.domain.model.Text;
@@ -58,6 +59,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Provider;
 import java.io.IOException;
@@ -132,18 +135,35 @@ final class ResourceProjectsController {
 
     // ---- projects ---------------------------------------------------------------------------
 
+    @Operation(
+            summary = "The caller's own projects and those shared with the caller, sorted and paged",
+            description = "Answers {items, total, limit, offset, next_cursor}. Page either by offset or by cursor: "
+                    + "next_cursor (null on the last page) continues the list after this page's last item in the "
+                    + "same sort_field and sort_direction, with ties broken by id, and costs the same at any "
+                    + "depth. A cursor is opaque; a changed or foreign one, a cursor of another sort order, or a "
+                    + "cursor together with offset is 400.")
     @Get
     Map<String, Object> list(
             @Caller User caller,
             @Nullable @QueryValue("limit") String limit,
-            @Nullable @QueryValue("offset") String offset,
+            @Parameter(description = "items to skip (not with cursor)") @Nullable @QueryValue("offset") String offset,
             @Nullable @QueryValue("search") String search,
             @Nullable @QueryValue("sort_field") String sortField,
-            @Nullable @QueryValue("sort_direction") String sortDirection) {
+            @Nullable @QueryValue("sort_direction") String sortDirection,
+            @Parameter(description = "next_cursor of the previous page, unchanged (not with offset)")
+                    @Nullable
+                    @QueryValue("cursor")
+                    String cursor) {
         int l = (int) number("limit", limit, DEFAULT_LIMIT, 1, ProjectQuery.MAX_LIMIT);
         long o = number("offset", offset, 0, 0, 100_000_000L);
         ProjectSort sort = sortField(sortField);
         boolean ascending = ascending(sortDirection);
+        boolean byCursor = cursor != null && !cursor.isBlank();
+        if (byCursor && offset != null && !offset.isBlank()) {
+            throw new InvalidInputException(
+                    "give either cursor or offset, not both: a cursor already says where the page starts");
+        }
+        ProjectPosition after = byCursor ? ProjectCursor.decode(cursor, sort, ascending) : null;
         Page<Project> page = listProjects.execute(new ListProjects.Command(
                 caller,
                 null,
@@ -154,7 +174,8 @@ final class ResourceProjectsController {
                 sort,
                 ascending,
                 l,
-                o));
+                o,
+                after));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "items",
@@ -162,6 +183,13 @@ final class ResourceProjectsController {
         body.put("total", page.total());
         body.put("limit", page.limit());
         body.put("offset", page.offset());
+        // offered on every page that has a successor, whichever way this page was asked for
+        body.put(
+                "next_cursor",
+                page.more() && !page.items().isEmpty()
+                        ? ProjectCursor.encode(
+                                ProjectPosition.after(page.items().getLast(), sort, ascending))
+                        : null);
         return body;
     }
 

@@ -194,6 +194,96 @@ class ResourceProjectsHttpTest {
         assertThat(names).isSorted();
     }
 
+    @Test
+    void cursor_pages_walk_own_and_shared_projects_without_duplicates_or_gaps_for_every_sort_and_tie() {
+        TestUser walker = server.createUser("Walker");
+        TestUser sharer = server.createUser("Sharer");
+        for (int i = 0; i < 11; i++) {
+            // names tie with the shared projects' names, counts tie everywhere: ids break the ties
+            create(walker, i < 3 ? "w" + i : "w" + (i % 3) + " " + i, "own");
+        }
+        for (int i = 0; i < 4; i++) {
+            String shared = create(sharer, i < 3 ? "w" + i : "w0 shared", "shared");
+            Map<String, Object> member = new LinkedHashMap<>();
+            member.put("email", walker.email());
+            member.put("role", "viewer");
+            assertThat(server.post("/api/projects/" + shared + "/members", sharer.token(), member)
+                            .status())
+                    .isEqualTo(201);
+        }
+        for (String field : List.of("created_at", "name", "dataset_count", "model_count", "experiment_count")) {
+            for (String direction : List.of("asc", "desc")) {
+                String base = "/api/projects?sort_field=" + field + "&sort_direction=" + direction;
+                Reply whole = server.get(base + "&limit=500", walker.token());
+                List<String> all = ids(whole);
+                assertThat(all).hasSize(15);
+                assertThat(whole.json().path("next_cursor").isNull()).isTrue();
+                for (int limit : List.of(1, 4, 5)) {
+                    List<String> walked = new ArrayList<>();
+                    Reply page = server.get(base + "&limit=" + limit, walker.token());
+                    int pages = 1;
+                    while (true) {
+                        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+                        assertThat(page.json().path("total").asInt()).isEqualTo(15);
+                        walked.addAll(ids(page));
+                        JsonNode next = page.json().path("next_cursor");
+                        if (next.isNull()) {
+                            break;
+                        }
+                        page = server.get(base + "&limit=" + limit + "&cursor=" + next.asText(), walker.token());
+                        pages++;
+                    }
+                    assertThat(walked)
+                            .as(field + " " + direction + " limit " + limit)
+                            .doesNotHaveDuplicates()
+                            .containsExactlyElementsOf(all);
+                    assertThat(pages).isEqualTo((15 + limit - 1) / limit);
+                }
+            }
+        }
+        // an offset page offers the cursor of its successor too
+        Reply byOffset = server.get("/api/projects?sort_field=name&limit=4&offset=4", walker.token());
+        Reply continued = server.get(
+                "/api/projects?sort_field=name&limit=4&cursor="
+                        + byOffset.json().path("next_cursor").asText(),
+                walker.token());
+        assertThat(ids(continued))
+                .containsExactlyElementsOf(
+                        ids(server.get("/api/projects?sort_field=name&limit=4&offset=8", walker.token())));
+    }
+
+    @Test
+    void a_changed_made_up_or_foreign_cursor_and_a_cursor_with_offset_are_400_problems() {
+        for (int i = 0; i < 3; i++) {
+            create(alice, "cursor " + i, null);
+        }
+        String cursor = server.get("/api/projects?limit=1&sort_field=name", alice.token())
+                .json()
+                .path("next_cursor")
+                .asText();
+        assertThat(server.get("/api/projects?limit=1&sort_field=name&cursor=" + cursor, alice.token())
+                        .status())
+                .isEqualTo(200);
+        char flipped = cursor.charAt(5) == 'A' ? 'B' : 'A';
+        String changed = cursor.substring(0, 5) + flipped + cursor.substring(6);
+        for (String query : List.of(
+                "sort_field=name&cursor=" + changed,
+                "sort_field=name&cursor=not-a-cursor",
+                "sort_field=name&cursor=%25%25",
+                "sort_field=name&cursor=" + cursor.substring(0, cursor.length() - 3),
+                "sort_field=created_at&cursor=" + cursor,
+                "sort_field=name&sort_direction=asc&cursor=" + cursor,
+                "sort_field=name&offset=0&cursor=" + cursor)) {
+            Reply reply = server.get("/api/projects?" + query, alice.token());
+            assertProblem(reply, 400);
+            assertThat(reply.json().path("detail").asText())
+                    .as(query)
+                    .contains("cursor")
+                    .doesNotContainIgnoringCase("exception")
+                    .doesNotContainIgnoringCase("select");
+        }
+    }
+
     private static List<String> ids(Reply reply) {
         List<String> ids = new ArrayList<>();
         reply.json().path("items").forEach(n -> ids.add(n.path("id").asText()));

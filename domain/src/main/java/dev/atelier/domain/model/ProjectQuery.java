@@ -19,6 +19,10 @@ import java.util.Set;
  * reaches every match. The default is {@link #TOTAL_WINDOW} for a list and {@link
  * #SEARCH_TOTAL_WINDOW} for a text search, whose matches are costlier to count (each candidate is
  * tested against the text; see docs/performance-queries.md for the measurements behind both).
+ *
+ * <p>{@code after} (null: from the start) asks for the projects after a {@link ProjectPosition}
+ * instead of after {@code offset} items; it must be of this query's sort and direction, and
+ * {@code offset} is then 0. The total still counts the whole list from its start.
  */
 public record ProjectQuery(
         User caller,
@@ -30,7 +34,8 @@ public record ProjectQuery(
         boolean ascending,
         int limit,
         long offset,
-        int totalWindow) {
+        int totalWindow,
+        ProjectPosition after) {
 
     public static final int MAX_LIMIT = 500;
 
@@ -39,6 +44,21 @@ public record ProjectQuery(
 
     /** How many matches past the requested page a text search counts exactly. */
     public static final int SEARCH_TOTAL_WINDOW = 100;
+
+    /** A query from a position or an offset, with an explicit count window. */
+    public ProjectQuery(
+            User caller,
+            Set<Visibility> visibilities,
+            WorkspaceId workspace,
+            String search,
+            Boolean archived,
+            ProjectSort sort,
+            boolean ascending,
+            int limit,
+            long offset,
+            int totalWindow) {
+        this(caller, visibilities, workspace, search, archived, sort, ascending, limit, offset, totalWindow, null);
+    }
 
     /** A query with the default window: {@link #TOTAL_WINDOW}, or {@link #SEARCH_TOTAL_WINDOW} with search text. */
     public ProjectQuery(
@@ -61,7 +81,14 @@ public record ProjectQuery(
                 ascending,
                 limit,
                 offset,
-                search == null || search.isBlank() ? TOTAL_WINDOW : SEARCH_TOTAL_WINDOW);
+                search == null || search.isBlank() ? TOTAL_WINDOW : SEARCH_TOTAL_WINDOW,
+                null);
+    }
+
+    /** This query, continued after {@code position} (null: from the start) instead of an offset. */
+    public ProjectQuery after(ProjectPosition position) {
+        return new ProjectQuery(
+                caller, visibilities, workspace, search, archived, sort, ascending, limit, 0, totalWindow, position);
     }
 
     public ProjectQuery {
@@ -79,6 +106,14 @@ public record ProjectQuery(
         }
         if (totalWindow < 0) {
             throw new IllegalArgumentException("totalWindow must not be negative");
+        }
+        if (after != null) {
+            if (offset != 0) {
+                throw new InvalidInputException("a list is continued either after a position or after an offset");
+            }
+            if (after.sort() != sort || after.ascending() != ascending) {
+                throw new InvalidInputException("the list position belongs to another sort order");
+            }
         }
     }
 

@@ -386,10 +386,18 @@ public final class InMemoryStore implements UnitOfWork {
                         .filter(p -> matches(q, p))
                         .sorted(order(q))
                         .toList();
-                int from = (int) Math.min(q.offset(), matches.size());
-                int to = Math.min(from + q.limit(), matches.size());
                 boolean exact = matches.size() <= q.countLimit();
                 long total = exact ? matches.size() : q.countLimit();
+                if (q.after() != null) {
+                    int from = 0;
+                    while (from < matches.size() && !comesAfter(matches.get(from), q.after())) {
+                        from++;
+                    }
+                    int to = Math.min(from + q.limit(), matches.size());
+                    return new Page<>(matches.subList(from, to), total, q.limit(), 0, exact, to < matches.size());
+                }
+                int from = (int) Math.min(q.offset(), matches.size());
+                int to = Math.min(from + q.limit(), matches.size());
                 return new Page<>(matches.subList(from, to), total, q.limit(), q.offset(), exact);
             }
         }
@@ -402,6 +410,18 @@ public final class InMemoryStore implements UnitOfWork {
                         .filter(java.util.Objects::nonNull)
                         .toList();
             }
+        }
+
+        /** Whether {@code p} comes strictly after {@code position} in the position's (key, id) order. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static boolean comesAfter(Project p, dev.atelier.domain.model.ProjectPosition position) {
+            Object key = dev.atelier.domain.model.ProjectPosition.after(p, position.sort(), position.ascending())
+                    .key();
+            int c = key == null ? 0 : ((Comparable) key).compareTo(position.key());
+            if (c == 0) {
+                c = p.id().value().compareTo(position.id().value());
+            }
+            return position.ascending() ? c > 0 : c < 0;
         }
 
         private boolean visible(ProjectQuery q, Project p) {

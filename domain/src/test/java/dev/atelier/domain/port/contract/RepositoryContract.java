@@ -17,6 +17,7 @@ import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.ProjectId;
+import dev.atelier.domain.model.ProjectPosition;
 import dev.atelier.domain.model.ProjectQuery;
 import dev.atelier.domain.model.ProjectSort;
 import dev.atelier.domain.model.ProjectStatus;
@@ -1258,6 +1259,76 @@ public abstract class RepositoryContract {
         List<ProjectId> deep =
                 ids(projects.search(new ProjectQuery(m.caller(), all, null, null, null, sort, ascending, 4, 9)));
         assertThat(deep).containsExactlyElementsOf(expected.subList(9, 13));
+    }
+
+    @ParameterizedTest(name = "{0} ascending={1}")
+    @MethodSource("sortings")
+    void pages_after_a_position_walk_a_mixed_set_with_ties_in_one_order_and_say_when_more_follow(
+            ProjectSort sort, boolean ascending) {
+        Mixed m = mixedVisibilities();
+        Set<Visibility> all = EnumSet.allOf(Visibility.class);
+        List<ProjectId> expected = m.visible().stream()
+                .sorted(order(sort, ascending))
+                .map(Project::id)
+                .toList();
+
+        for (int limit : List.of(1, 3, 5, expected.size(), expected.size() + 1)) {
+            List<ProjectId> seen = new ArrayList<>();
+            ProjectQuery first = new ProjectQuery(m.caller(), all, null, null, null, sort, ascending, limit, 0);
+            Page<Project> page = projects.search(first.after(null));
+            seen.addAll(ids(page));
+            int pages = 1;
+            while (page.more()) {
+                // a store that ignored the position would hand out its first page forever
+                assertThat(pages).as("pages, limit %d", limit).isLessThanOrEqualTo(expected.size());
+                Project last = page.items().getLast();
+                page = projects.search(first.after(ProjectPosition.after(last, sort, ascending)));
+                assertThat(page.total()).as("the total counts the whole list").isEqualTo(expected.size());
+                assertThat(page.items()).isNotEmpty();
+                seen.addAll(ids(page));
+                pages++;
+            }
+            assertThat(seen).as("limit %d", limit).containsExactlyElementsOf(expected);
+            assertThat(pages)
+                    .as("no empty last page, limit %d", limit)
+                    .isEqualTo((expected.size() + limit - 1) / limit);
+        }
+    }
+
+    @Test
+    void owners_own_memberships_saved_one_by_one_or_in_batches_never_list_a_project_twice_or_as_shared() {
+        User owner = user();
+        User friend = user();
+        Workspace ws = workspace(owner);
+        Project saved = newProject(owner, ws, "saved one by one");
+        Project batched = newProject(owner, ws, "saved in a batch");
+        projects.insert(saved);
+        projects.insert(batched);
+        members.save(new Member(saved.id(), owner.id(), Role.OWNER, T0));
+        members.save(new Member(saved.id(), friend.id(), Role.VIEWER, T0));
+        members.insertAll(List.of(
+                new Member(batched.id(), owner.id(), Role.OWNER, T0),
+                new Member(batched.id(), friend.id(), Role.EDITOR, T0)));
+
+        Set<Visibility> ownAndShared = EnumSet.of(Visibility.USER, Visibility.SHARED);
+        assertThat(ids(projects.search(query(owner, ownAndShared, null, null))))
+                .containsExactlyInAnyOrder(saved.id(), batched.id());
+        assertThat(ids(projects.search(query(owner, EnumSet.of(Visibility.SHARED), null, null))))
+                .isEmpty();
+        assertThat(ids(projects.search(query(friend, ownAndShared, null, null))))
+                .containsExactlyInAnyOrder(saved.id(), batched.id());
+    }
+
+    @Test
+    void a_position_after_the_last_project_gives_an_empty_page_with_nothing_more() {
+        Mixed m = mixedVisibilities();
+        Set<Visibility> all = EnumSet.allOf(Visibility.class);
+        Project last = m.visible().stream().max(order(ProjectSort.NAME, true)).orElseThrow();
+        Page<Project> page =
+                projects.search(new ProjectQuery(m.caller(), all, null, null, null, ProjectSort.NAME, true, 5, 0)
+                        .after(ProjectPosition.after(last, ProjectSort.NAME, true)));
+        assertThat(page.items()).isEmpty();
+        assertThat(page.more()).isFalse();
     }
 
     @Test

@@ -1,0 +1,277 @@
+package dev.atelier.persistence;
+
+import dev.atelier.domain.model.ProjectPosition;
+import dev.atelier.domain.model.ProjectQuery;
+import dev.atelier.domain.model.ProjectStatus;
+import dev.atelier.domain.model.Scope;
+import dev.atelier.domain.model.Visibility;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of one project search, built from fixed fragments only: the sort key comes from a
+ * switch over {@link dev.atelier.domain.model.ProjectSort}, every value the caller typed is a
+ * bound parameter, and {@code %}/{@code _} in the search text are escaped.
+ *
+ * <p>The visible set is split into disjoint branches, one per visibility: the caller's own
+ * projects (by owner, narrowed to the workspace), organization-scoped projects of the caller's
+ * organization that are not already own ones, and projects shared with the caller through a
+ * membership that are neither. Each branch is answered by its own index ({@code (owner_id,
+ * <key>, id)}, {@code (workspace_id, owner_id, created_at, id)}, {@code (organization, scope,
+ * created_at, id)}, the caller's shared memberships) and ordered and cut to {@code offset + limit} rows on
+ * its own, so the database reads the top of each index instead of sorting the whole visible
+ * set; the page is the top {@code offset + limit} of their {@code UNION ALL} (no duplicates:
+ * the branches are disjoint), and only that page's rows are read in full. The total is the sum
+ * of one count per branch, each stopped at {@link ProjectQuery#countLimit()} + 1 rows. A page
+ * after a {@link ProjectPosition} starts each branch's walk there instead of skipping an offset.
+ * {@link JdbcProjectRepository#search} runs the statements.
+ */
+final class ProjectSearchSql {
+    private final ProjectQuery q;
+    private final Dialect dialect;
+    /** The WHERE/FROM of each branch, with the values bound into it. */
+    private final List<Branch> branches = new ArrayList<>();
+
+    private final String filters;
+    private final List<String> filterParams = new ArrayList<>();
+
+    private record Branch(String from, List<String> params) {}
+
+    ProjectSearchSql(ProjectQuery q, Dialect dialect) {
+        this.q = q;
+        this.dialect = dialect;
+        this.filters = buildFilters();
+        buildBranches();
+    }
+
+    private String buildFilters() {
+        StringBuilder sql = new StringBuilder();
+        if (q.archived() != null) {
+            sql.append(q.archived() ? " AND p.status = ?" : " AND p.status <> ?");
+            filterParams.add(ProjectStatus.ARCHIVED.name());
+        }
+        if (q.search() != null) {
+            sql.append(" AND (lower(p.name) LIKE lower(?) ESCAPE '!'"
+                    + " OR lower(p.description) LIKE lower(?) ESCAPE '!')");
+            String pattern = "%" + escapeLike(q.search()) + "%";
+            filterParams.add(pattern);
+            filterParams.add(pattern);
+        }
+        return sql.toString();
+    }
+
+    private void buildBranches() {
+        String caller = q.caller().id().value();
+        boolean own = q.visibilities().contains(Visibility.USER);
+        String org = q.caller().organization();
+        boolean organization = q.visibilities().contains(Visibility.ORGANIZATION) && org != null && !org.isBlank();
+        String ownWorkspace = q.workspace() == null ? null : q.workspace().value();
+        if (own) {
+            branches.add(
+                    ownWorkspace == null
+                            ? new Branch(" FROM projects p WHERE p.owner_id = ?", List.of(caller))
+                            : new Branch(
+                                    " FROM projects p WHERE p.workspace_id = ? AND p.owner_id = ?",
+                                    List.of(ownWorkspace, caller)));
+        }
+        if (organization) {
+            List<String> params = new ArrayList<>(List.of(org, Scope.ORGANIZATION.name()));
+            String sql = " FROM projects p WHERE p.organization = ? AND p.scope = ?";
+            if (own) {
+                // leave out what the own branch lists
+                if (ownWorkspace == null) {
+                    sql += " AND p.owner_id <> ?";
+                    params.add(caller);
+                } else {
+                    sql += " AND (p.owner_id <> ? OR p.workspace_id <> ?)";
+                    params.add(caller);
+                    params.add(ownWorkspace);
+                }
+            }
+            branches.add(new Branch(sql, params));
+        }
+        if (q.visibilities().contains(Visibility.SHARED)) {
+            List<String> params = new ArrayList<>(List.of(caller, caller));
+            // m.shared leaves out the caller's memberships of her own projects before they are
+            // read (the partial index holds only the others); the owner test stays as the rule.
+            // On PostgreSQL the project is looked up per membership (a LATERAL with LIMIT, which
+            // the planner keeps as it is): with the plain join and statistics that are stale or
+            // missing it chose to scan and sort every project and probe memberships instead.
+            String sql = (dialect == Dialect.POSTGRES
+                            ? " FROM project_members m CROSS JOIN LATERAL (SELECT * FROM projects p0"
+                                    + " WHERE p0.id = m.project_id LIMIT 1) p"
+                            : " FROM project_members m JOIN projects p ON p.id = m.project_id")
+                    + " WHERE m.user_id = ? AND m.shared = TRUE AND p.owner_id <> ?";
+            if (organization) {
+                // leave out what the organization branch lists (organization may be null)
+                sql += " AND (p.scope <> ? OR p.organization IS NULL OR p.organization <> ?)";
+                params.add(Scope.ORGANIZATION.name());
+                params.add(org);
+            }
+            branches.add(new Branch(sql, params));
+        }
+    }
+
+    /**
+     * The rows after the query's position in {@code (key, id)} order, or nothing without one.
+     * PostgreSQL gets a row comparison, which the branch's {@code (…, key, id)} index answers
+     * as the start of its walk; H2 the same condition spelled out.
+     */
+    private String afterPosition() {
+        if (q.after() == null) {
+            return "";
+        }
+        String op = q.ascending() ? " > " : " < ";
+        String key = key();
+        if (key == null) {
+            return " AND p.id" + op + "?";
+        }
+        if (dialect == Dialect.POSTGRES) {
+            return " AND (" + key + ", p.id)" + op + "(?, ?)";
+        }
+        return " AND (" + key + op + "? OR (" + key + " = ? AND p.id" + op + "?))";
+    }
+
+    private int bindAfterPosition(PreparedStatement ps, int start) throws SQLException {
+        ProjectPosition after = q.after();
+        if (after == null) {
+            return start;
+        }
+        int i = start;
+        if (after.key() != null) {
+            int times = dialect == Dialect.POSTGRES ? 1 : 2;
+            for (int t = 0; t < times; t++) {
+                switch (after.key()) {
+                    case java.time.Instant instant -> Db.setInstant(ps, i++, instant);
+                    case Integer number -> ps.setInt(i++, number);
+                    case String text -> ps.setString(i++, text);
+                    default -> throw new IllegalStateException("unexpected position key " + after.key());
+                }
+            }
+        }
+        ps.setString(i++, after.id().value());
+        return i;
+    }
+
+    /** Rows a page reads: one more than the page after a position, to tell whether more follow. */
+    private long pageRows() {
+        return q.limit() + (q.after() == null ? 0 : 1);
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    boolean matchesNothing() {
+        return branches.isEmpty();
+    }
+
+    /** The sort key of a branch row, or null when only the id orders (model/experiment counts). */
+    private String key() {
+        return switch (q.sort()) {
+            case CREATED_AT -> "p.created_at";
+            case UPDATED_AT -> "p.updated_at";
+            case NAME -> dialect.nameOrder();
+            case DATASET_COUNT -> "p.dataset_count";
+            // no models or experiments are tracked yet: every project counts 0, the id orders
+            case MODEL_COUNT, EXPERIMENT_COUNT -> null;
+        };
+    }
+
+    private String order(String keyColumn, String idColumn) {
+        String direction = q.ascending() ? " ASC" : " DESC";
+        return (keyColumn == null ? "" : keyColumn + direction + ", ") + idColumn + direction;
+    }
+
+    String countSql() {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < branches.size(); i++) {
+            sql.append(i == 0 ? "" : " + ")
+                    .append("(SELECT COUNT(*) FROM (SELECT 1 AS one")
+                    .append(branches.get(i).from())
+                    .append(filters)
+                    .append(" LIMIT ?) c")
+                    .append(i)
+                    .append(')');
+        }
+        return sql.toString();
+    }
+
+    String pageSql() {
+        return dialect == Dialect.POSTGRES ? topOfEachBranchSql() : filteredSortSql();
+    }
+
+    /**
+     * H2: one ordered, paged select over the union of the branches' ids (H2 scans anyway; its
+     * handling of per-branch LIMITs inside a joined derived table returned short pages).
+     */
+    private String filteredSortSql() {
+        StringBuilder union = new StringBuilder();
+        for (int i = 0; i < branches.size(); i++) {
+            union.append(i == 0 ? "" : " UNION ALL ")
+                    .append("SELECT p.id")
+                    .append(branches.get(i).from())
+                    .append(filters)
+                    .append(afterPosition());
+        }
+        return "SELECT " + JdbcProjectRepository.COLUMNS + " FROM projects p WHERE p.id IN (" + union + ") ORDER BY "
+                + order(key() == null ? null : key(), "p.id") + " LIMIT ? OFFSET ?";
+    }
+
+    private String topOfEachBranchSql() {
+        String key = key();
+        StringBuilder union = new StringBuilder();
+        for (int i = 0; i < branches.size(); i++) {
+            union.append(i == 0 ? "" : " UNION ALL ")
+                    .append("(SELECT p.id AS id")
+                    .append(key == null ? "" : ", " + key + " AS k")
+                    .append(branches.get(i).from())
+                    .append(filters)
+                    .append(afterPosition())
+                    .append(" ORDER BY ")
+                    .append(order(key, "p.id"))
+                    .append(" LIMIT ?)");
+        }
+        String pageKey = key == null ? null : "v.k";
+        String outerKey = key == null ? null : "pg.k";
+        return "SELECT " + JdbcProjectRepository.COLUMNS + " FROM projects p JOIN (SELECT v.id"
+                + (key == null ? "" : ", v.k")
+                + " FROM (" + union + ") v ORDER BY " + order(pageKey, "v.id") + " LIMIT ? OFFSET ?) pg"
+                + " ON pg.id = p.id ORDER BY " + order(outerKey, "pg.id");
+    }
+
+    /**
+     * Binds every branch's values, the position's when {@code paging}, and the branch's row
+     * limit unless it is negative (H2's page has none).
+     */
+    private int bindBranches(PreparedStatement ps, boolean paging, long branchLimit) throws SQLException {
+        int i = 1;
+        for (Branch b : branches) {
+            for (String v : b.params()) {
+                ps.setString(i++, v);
+            }
+            for (String v : filterParams) {
+                ps.setString(i++, v);
+            }
+            if (paging) {
+                i = bindAfterPosition(ps, i);
+            }
+            if (branchLimit >= 0) {
+                ps.setLong(i++, branchLimit);
+            }
+        }
+        return i;
+    }
+
+    void bindCount(PreparedStatement ps) throws SQLException {
+        bindBranches(ps, false, q.countLimit() + 1);
+    }
+
+    void bindPage(PreparedStatement ps) throws SQLException {
+        int i = bindBranches(ps, true, dialect == Dialect.POSTGRES ? q.offset() + pageRows() : -1);
+        ps.setLong(i++, pageRows());
+        ps.setLong(i, q.offset());
+    }
+}
