@@ -1,12 +1,9 @@
 package dev.atelier.http.conformance;
 
-import dev.atelier.http.faults.FaultDatabases;
+import dev.atelier.http.faults.ServerOnPostgres;
 import dev.atelier.http.testing.AtelierServer;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The conformance suite on PostgreSQL: one server on a database of its own on the test PostgreSQL
@@ -14,29 +11,11 @@ import org.junit.jupiter.api.Nested;
  * shared by every part of the suite. {@code ConformanceOnH2Test} runs the same on H2.
  */
 class ConformanceOnPostgresTest {
-    private static FaultDatabases.PostgresDatabase database;
-    private static AtelierServer server;
-
-    @BeforeAll
-    static void start() {
-        database = FaultDatabases.postgres();
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        server = AtelierServer.start(FaultDatabases.quiet(properties));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerOnPostgres postgres = new ServerOnPostgres();
 
     static AtelierServer server() {
-        return server;
+        return postgres.server();
     }
 
     @Nested

@@ -3,20 +3,18 @@ package dev.atelier.http.labeling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atelier.http.faults.FaultDatabases;
+import dev.atelier.http.faults.ServerOnPostgres;
 import dev.atelier.http.testing.AtelierServer;
 import dev.atelier.http.testing.AtelierServer.TestUser;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Concurrent setParams against PostgreSQL, in a throw-away database on the test server (found as
@@ -25,31 +23,15 @@ import org.junit.jupiter.api.Test;
  * (project, version) uniqueness must give versions 0..N, each once.
  */
 class SetParamsPostgresConcurrencyTest {
-    private static FaultDatabases.PostgresDatabase database;
-    private static AtelierServer server;
-
-    @BeforeAll
-    static void start() {
-        database = FaultDatabases.postgres();
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        server = AtelierServer.start(FaultDatabases.quiet(properties));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerOnPostgres postgres = new ServerOnPostgres();
 
     @Test
     void concurrent_set_params_on_postgresql_never_duplicate_or_skip_a_version() throws Exception {
-        TestUser user = server.createUser("Concurrent");
-        assertThat(server.send(java.net.http.HttpRequest.newBuilder(server.uri("/v1/projects"))
+        TestUser user = postgres.server().createUser("Concurrent");
+        assertThat(postgres.server()
+                        .send(java.net.http.HttpRequest.newBuilder(
+                                        postgres.server().uri("/v1/projects"))
                                 .header("Authorization", AtelierServer.basicAuth(user.token()))
                                 .header("Content-Type", "application/json")
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
@@ -69,7 +51,8 @@ class SetParamsPostgresConcurrencyTest {
                     go.await();
                     List<Integer> statuses = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
-                        statuses.add(server.post(
+                        statuses.add(postgres.server()
+                                .post(
                                         "/v1/projects/pg%20concurrent/setParams",
                                         user.token(), Map.of("patch", true, "t" + thread, i))
                                 .status());
@@ -84,8 +67,10 @@ class SetParamsPostgresConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
-        JsonNode history =
-                server.get("/v1/projects/pg%20concurrent", user.token()).json().path("param_history");
+        JsonNode history = postgres.server()
+                .get("/v1/projects/pg%20concurrent", user.token())
+                .json()
+                .path("param_history");
         assertThat(history).hasSize(threads * each + 1);
         for (int i = 0; i < history.size(); i++) {
             assertThat(history.get(i).path("version").asInt()).isEqualTo(i);

@@ -2,8 +2,7 @@ package dev.atelier.http.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.http.faults.FaultDatabases;
-import dev.atelier.http.testing.AtelierServer;
+import dev.atelier.http.faults.ServerOnPostgres;
 import dev.atelier.http.testing.AtelierServer.Reply;
 import dev.atelier.http.testing.AtelierServer.TestUser;
 import java.net.URLEncoder;
@@ -15,9 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several create-from-context requests with the same context at once, in one workspace, on
@@ -26,36 +24,23 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentCreateFromContextPostgresTest {
     private static final int REQUESTS = 6;
-    private static FaultDatabases.PostgresDatabase database;
-    private static AtelierServer server;
 
-    @BeforeAll
-    static void start() {
-        database = FaultDatabases.postgres();
-        server = AtelierServer.start(database.properties());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerOnPostgres postgres = new ServerOnPostgres();
 
     @Test
     void concurrent_drafts_of_one_context_are_all_saved_under_distinct_names() throws Exception {
-        TestUser user = server.createUser("Concurrent Drafter");
+        TestUser user = postgres.server().createUser("Concurrent Drafter");
         String form = "context="
                 + URLEncoder.encode(
                         "Forecast weekly demand per store so that stock follows promotions.", StandardCharsets.UTF_8)
                 + "&scope=user";
-        Callable<Reply> create = () -> server.send(server.request("/api/v1/projects/create-from-context", user.token())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
+        Callable<Reply> create = () -> postgres.server()
+                .send(postgres.server()
+                        .request("/api/v1/projects/create-from-context", user.token())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build());
 
         List<Reply> replies = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(REQUESTS)) {
