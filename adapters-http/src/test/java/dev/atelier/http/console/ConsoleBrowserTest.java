@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,6 +49,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>With {@code ATELIER_CONSOLE_SCREENSHOTS=<dir>} the tests save the main pages there
  * ({@code scripts/console-screenshots.sh} refreshes {@code docs/images}).
  */
+@Tag("slow")
 class ConsoleBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration ANALYSIS = Duration.ofSeconds(120);

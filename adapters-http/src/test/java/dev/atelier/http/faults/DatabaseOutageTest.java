@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * PostgreSQL stopped while the server runs ({@code pg_ctl stop -m immediate} on a private cluster):
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * Skipped only when the PostgreSQL server binaries are absent (failed instead when
  * {@code ATELIER_REQUIRE_POSTGRES_TESTS=true}).
  */
+@Tag("slow")
 class DatabaseOutageTest {
     /** connection-timeout (5 s) + validation-timeout (3 s) + slack for a loaded CI machine. */
     private static final Duration BOUND = Duration.ofSeconds(15);

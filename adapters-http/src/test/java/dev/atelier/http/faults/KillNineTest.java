@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Kill -9 of the server during a write load: the real server runs in a child JVM (main class
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * had been acknowledged (HTTP 200) must be there. Once on the embedded H2 file database, once on
  * PostgreSQL.
  */
+@Tag("slow")
 class KillNineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "kill-nine-admin-token-0123456789";
