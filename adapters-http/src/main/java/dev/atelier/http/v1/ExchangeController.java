@@ -9,6 +9,7 @@ import dev.atelier.application.exchange.ListTemplates;
 import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.Template;
+import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
@@ -209,11 +210,19 @@ final class ExchangeController {
             @PathVariable("workspaceId") String workspaceId,
             @Nullable @Body TemplateRequest body) {
         TemplateRequest request = required(body, "template_id");
+        // checked here so that the messages name the dialect's fields
+        if (request.templateId() == null || request.templateId().isBlank()) {
+            throw new InvalidInputException("template_id is required");
+        }
+        String newName =
+                request.newProjectName() == null || request.newProjectName().isBlank()
+                        ? null
+                        : Text.name("new_project_name", request.newProjectName());
         ImportTemplate.Created created = importTemplate.execute(new ImportTemplate.Command(
                 caller,
                 workspace(workspaceId, request.workspaceId()),
                 request.templateId(),
-                request.newProjectName(),
+                newName,
                 Scope.parse(request.projectScope())));
         Map<String, Object> data =
                 Views.project(created.project(), created.paramHistory().getLast());

@@ -247,6 +247,24 @@ class ProjectsV1BadInputTest {
     }
 
     @Test
+    void a_template_import_with_a_name_longer_than_200_characters_is_400_naming_the_field() {
+        Reply reply = server.post(
+                "/api/v1/projects/import-template",
+                user.token(),
+                Map.of("template_id", "customer-churn-prediction", "new_project_name", "n".repeat(201)));
+        assertThat(error(reply, 400)).contains("new_project_name");
+        nothing_changed();
+    }
+
+    @Test
+    void a_template_import_without_a_template_id_is_400_naming_the_field() {
+        Reply reply = server.post(
+                "/api/v1/projects/import-template", user.token(), Map.of("new_project_name", "From nothing"));
+        assertThat(error(reply, 400)).contains("template_id");
+        nothing_changed();
+    }
+
+    @Test
     void copy_with_an_unknown_target_scope_is_400() {
         Reply reply = server.post(
                 "/api/v1/projects/copy", user.token(), Map.of("project_id", existing, "target_scope", "galaxy"));

@@ -72,14 +72,14 @@ public final class ImportTemplate {
         public Command {
             Objects.requireNonNull(caller, "caller");
             if (templateId == null || templateId.isBlank()) {
-                throw new InvalidInputException("template_id is required");
+                throw new InvalidInputException("a template id is required");
             }
             templateId = templateId.strip();
             if (newProjectName != null && newProjectName.isBlank()) {
                 newProjectName = null;
             }
             if (newProjectName != null) {
-                newProjectName = Text.name("new_project_name", newProjectName);
+                newProjectName = Text.name("the new name", newProjectName);
             }
             scope = scope == null ? Scope.USER : scope;
         }
