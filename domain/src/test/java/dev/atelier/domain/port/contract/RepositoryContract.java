@@ -589,22 +589,7 @@ public abstract class RepositoryContract {
         Workspace w = workspace(owner);
         Project first = project(owner, w, "first");
         Project sameId = newProject(owner, w, "second").withVersion(0);
-        Project clash = new Project(
-                first.id(),
-                w.id(),
-                "second",
-                null,
-                null,
-                null,
-                null,
-                null,
-                owner.id(),
-                null,
-                null,
-                0,
-                sameId.createdAt(),
-                sameId.updatedAt(),
-                0);
+        Project clash = bareCopyWithIdOf(first, sameId);
 
         assertThatThrownBy(() -> projects.insert(clash)).isInstanceOf(ConflictException.class);
         assertThat(projects.findById(first.id())).contains(first);
@@ -709,22 +694,7 @@ public abstract class RepositoryContract {
         Workspace w = workspace(owner);
         Project first = project(owner, w, "first");
         Project sameId = newProject(owner, w, "other name");
-        Project clash = new Project(
-                first.id(),
-                w.id(),
-                "other name",
-                null,
-                null,
-                null,
-                null,
-                null,
-                owner.id(),
-                null,
-                null,
-                0,
-                sameId.createdAt(),
-                sameId.updatedAt(),
-                0);
+        Project clash = bareCopyWithIdOf(first, sameId);
 
         assertThatThrownBy(() -> uow.inTransaction(() -> {
                     projects.create(creation(clash, owner));
@@ -1835,5 +1805,28 @@ public abstract class RepositoryContract {
 
         assertThat(saved).isEqualTo(renamed);
         assertThat(projects.findById(renamed.id())).contains(renamed);
+    }
+
+    /**
+     * {@code other}'s workspace, name, owner and times under {@code first}'s id, every optional field
+     * empty: a second project that clashes with the first on its id only.
+     */
+    private static Project bareCopyWithIdOf(Project first, Project other) {
+        return new Project(
+                first.id(),
+                other.workspaceId(),
+                other.name(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                other.ownerId(),
+                null,
+                null,
+                0,
+                other.createdAt(),
+                other.updatedAt(),
+                0);
     }
 }
