@@ -6,6 +6,8 @@ import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.UserId;
 import dev.atelier.domain.model.WorkspaceId;
 import dev.atelier.domain.port.ProjectRepository;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -31,13 +33,13 @@ public final class UniqueNames {
      * The first free name when the taken ones are known in memory (many projects named at once, say
      * an import): {@code taken} is consulted, and the name returned is added to it.
      */
-    public static String firstFree(String name, java.util.Set<String> taken) {
+    public static String firstFree(String name, Set<String> taken) {
         String free = firstFree(name, taken::contains);
         taken.add(free);
         return free;
     }
 
-    private static String firstFree(String name, java.util.function.Predicate<String> taken) {
+    private static String firstFree(String name, Predicate<String> taken) {
         String base = Text.name("name", name);
         if (!taken.test(base)) {
             return base;
