@@ -18,8 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +40,13 @@ class UploadAreaTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not within 20 s: " + what);
-            }
-            Thread.sleep(20);
-        }
+    /** Waits up to 20 s for a condition of the file system or the pool; fails naming what it waited for. */
+    private static void await(Callable<Boolean> condition, String what) {
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .ignoreExceptions()
+                .until(condition);
     }
 
     @Test
@@ -113,15 +113,7 @@ class UploadAreaTest {
                     .build());
             assertThat(analyzed.status()).as("%s", analyzed).isEqualTo(200);
             Path dir = own;
-            await(
-                    () -> {
-                        try {
-                            return list(dir).equals(List.of(dir.resolve(".lock")));
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    },
-                    "only the lock left in " + own);
+            await(() -> list(dir).equals(List.of(dir.resolve(".lock"))), "only the lock left in " + own);
         }
         assertThat(own).doesNotExist();
     }
@@ -150,14 +142,9 @@ class UploadAreaTest {
             out.flush();
             // 4 MiB of a 20 MiB part sent: they are in a file of this server's upload area
             await(
-                    () -> {
-                        try (Stream<Path> files = Files.list(own)) {
-                            return files.filter(f -> !f.getFileName().toString().equals(".lock"))
-                                    .anyMatch(f -> f.toFile().length() >= 3L * 1024 * 1024);
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    },
+                    () -> list(own).stream()
+                            .filter(f -> !f.getFileName().toString().equals(".lock"))
+                            .anyMatch(f -> f.toFile().length() >= 3L * 1024 * 1024),
                     "a part file of at least 3 MiB in " + own);
         }
     }
