@@ -10,6 +10,7 @@ import dev.atelier.http.testing.AtelierServer.TestUser;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,35 @@ class V1BodiesWireFormTest {
                 "/api/v1/projects/cleanup", alice.token(), Map.of("project", Map.of("id", id, "scope", "user")));
         assertThat(cleaned.body())
                 .isEqualTo("{\"status\":\"success\",\"message\":\"1 project deleted\",\"data\":" + "{\"deleted\":1}}");
+    }
+
+    @Test
+    void nulls_inside_metadata_and_params_are_written() {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put("gone", null);
+        Reply saved = server.post(
+                "/api/v1/projects/save",
+                alice.token(),
+                Map.of("project", Map.of("name", "Nulls inside", "metadata", metadata)));
+        assertThat(shape(success(saved).path("project").path("metadata"))).isEqualTo("{gone:null}");
+
+        String name = "nulls-" + UUID.randomUUID();
+        Reply labeled = server.send(server.request("/v1/projects", null)
+                .header("Content-Type", "application/json")
+                .header("Authorization", AtelierServer.basicAuth(alice.token()))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"imageannotation\", \"name\": \"" + name
+                        + "\", \"params\": {\"gone\": null, \"kept\": 1}}"))
+                .build());
+        assertThat(labeled.status()).as(labeled.toString()).isEqualTo(200);
+        String id = null;
+        for (JsonNode p : success(server.get("/api/v1/projects/list", alice.token()))) {
+            if (p.path("name").asText().equals(name)) {
+                id = p.path("id").asText();
+            }
+        }
+        assertThat(id).as("the labeling project is listed in v1").isNotNull();
+        JsonNode loaded = success(server.get("/api/v1/projects/load?project_id=" + id, alice.token()));
+        assertThat(shape(loaded.path("params"))).isEqualTo("{gone:null,kept:n}");
     }
 
     @Test
