@@ -12,12 +12,15 @@ import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
+import dev.atelier.http.v1.V1Bodies.ExportRequest;
+import dev.atelier.http.v1.V1Bodies.ImportRequest;
 import dev.atelier.http.v1.V1Bodies.ImportSummary;
 import dev.atelier.http.v1.V1Bodies.ImportedProject;
 import dev.atelier.http.v1.V1Bodies.ProjectView;
+import dev.atelier.http.v1.V1Bodies.ScopeRequest;
 import dev.atelier.http.v1.V1Bodies.TemplateProject;
+import dev.atelier.http.v1.V1Bodies.TemplateRequest;
 import dev.atelier.http.v1.V1Bodies.TemplateView;
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -65,18 +68,6 @@ final class ExchangeController {
         this.streamed = streamed;
         this.spooled = spooled;
     }
-
-    @Introspected
-    record ExportRequest(String projectId, String scope, String workspaceId) {}
-
-    @Introspected
-    record ImportRequest(Object exportData, String scope, String workspaceId) {}
-
-    @Introspected
-    record ScopeRequest(String scope, String workspaceId) {}
-
-    @Introspected
-    record TemplateRequest(String templateId, String newProjectName, String projectScope, String workspaceId) {}
 
     // ---- export-project
 

@@ -16,11 +16,15 @@ import dev.atelier.domain.model.Visibility;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import dev.atelier.http.v1.V1Bodies.CopiedProject;
+import dev.atelier.http.v1.V1Bodies.CopyBody;
 import dev.atelier.http.v1.V1Bodies.Deleted;
+import dev.atelier.http.v1.V1Bodies.ListBody;
 import dev.atelier.http.v1.V1Bodies.LoadedProject;
+import dev.atelier.http.v1.V1Bodies.ProjectFields;
+import dev.atelier.http.v1.V1Bodies.ProjectRefBody;
 import dev.atelier.http.v1.V1Bodies.ProjectView;
+import dev.atelier.http.v1.V1Bodies.SaveBody;
 import dev.atelier.http.v1.V1Bodies.SavedProject;
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -30,7 +34,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Projects API v1: save, list, load, copy and cleanup. Every endpoint exists with the workspace in
@@ -61,28 +64,6 @@ final class ProjectsController {
         this.copyProject = copyProject;
         this.cleanupProjects = cleanupProjects;
     }
-
-    /** {@code {"project": {...}}} of save. */
-    @Introspected
-    record SaveBody(ProjectFields project) {}
-
-    @Introspected
-    record ProjectFields(String id, String name, String description, Map<String, Object> metadata, String scope) {}
-
-    /** Body of copy: the path names the target workspace, {@code workspace_id} the source. */
-    @Introspected
-    record CopyBody(String projectId, String workspaceId, String newProjectName, String targetScope) {}
-
-    /** {@code {"project": {"id"?, "scope"?}}} of cleanup and of a POSTed load. */
-    @Introspected
-    record ProjectRefBody(ProjectRef project) {}
-
-    @Introspected
-    record ProjectRef(String id, String scope) {}
-
-    /** {@code {"scopes": ["user", "shared"]}} (or a comma-separated string) of a POSTed list. */
-    @Introspected
-    record ListBody(Object scopes) {}
 
     @Post(uris = {"/save", "/{workspaceId}/save"})
     Envelope<SavedProject> save(

@@ -29,6 +29,116 @@ import java.util.Map;
 final class V1Bodies {
     private V1Bodies() {}
 
+    // ---- requests -------------------------------------------------------------------------------
+
+    /** {@code {"project": {...}}}: the body of save. */
+    @Introspected
+    record SaveBody(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("project")
+            ProjectFields project) {}
+
+    /** A project to save: a new one, or, when {@code id} names a project the caller can edit, that project changed. */
+    @Introspected
+    record ProjectFields(
+            @JsonProperty("id") String id,
+            @JsonProperty("name") String name,
+            @JsonProperty("description") String description,
+            @JsonProperty("metadata") Map<String, Object> metadata,
+
+            @Schema(description = "user (the default) or organization") @JsonProperty("scope")
+            String scope) {}
+
+    /** The body of copy: the path names the target workspace, {@code workspace_id} the source. */
+    @Introspected
+    record CopyBody(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("project_id")
+            String projectId,
+
+            @JsonProperty("workspace_id") String workspaceId,
+            @JsonProperty("new_project_name") String newProjectName,
+            @JsonProperty("target_scope") String targetScope) {}
+
+    /** {@code {"project": {"id"?, "scope"?}}}: the body of cleanup and of a POSTed load. */
+    @Introspected
+    record ProjectRefBody(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("project")
+            ProjectRef project) {}
+
+    /** A project named by id (cleanup without one deletes every project of the scope). */
+    @Introspected
+    record ProjectRef(
+            @JsonProperty("id") String id,
+            @JsonProperty("scope") String scope) {}
+
+    /** {@code {"scopes": ["user", "shared"]}}: the body of a POSTed list. */
+    // scopes is checked by the controller, so that its message names the dialect's field
+    @Introspected
+    record ListBody(
+            @Schema(
+                    type = "array",
+                    description = "scope names (user, organization, shared), or one comma-separated string")
+            @JsonProperty("scopes")
+            Object scopes) {}
+
+    /** The body of export-project. */
+    @Introspected
+    record ExportRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("project_id")
+            String projectId,
+
+            @JsonProperty("scope") String scope,
+            @JsonProperty("workspace_id") String workspaceId) {}
+
+    /** The body of import-project. */
+    // export_data is checked by the use case, which names the export format's own fields
+    @Introspected
+    record ImportRequest(
+            @Schema(
+                    type = "object",
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "an export, or the whole answer of export-project")
+            @JsonProperty("export_data")
+            Object exportData,
+
+            @Schema(description = "absent keeps the exported scope") @JsonProperty("scope")
+            String scope,
+
+            @JsonProperty("workspace_id") String workspaceId) {}
+
+    /** The body of export-workspace. */
+    @Introspected
+    record ScopeRequest(
+            @JsonProperty("scope") String scope,
+            @JsonProperty("workspace_id") String workspaceId) {}
+
+    /** The body of import-template. */
+    @Introspected
+    record TemplateRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("template_id")
+            String templateId,
+
+            @JsonProperty("new_project_name") String newProjectName,
+            @JsonProperty("project_scope") String projectScope,
+            @JsonProperty("workspace_id") String workspaceId) {}
+
+    /** The body of workspace save: the workspace itself. */
+    @Introspected
+    record WorkspaceFields(
+            @JsonProperty("id") String id,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("name")
+            String name,
+
+            @JsonProperty("description") String description,
+            @JsonProperty("metadata") Map<String, Object> metadata,
+
+            @Schema(description = "user (the default) or organization") @JsonProperty("scope")
+            String scope) {}
+
+    /** The body of export-tables. */
+    @Introspected
+    record ExportTablesRequest(@JsonProperty("scope") String scope) {}
+
     // ---- projects -------------------------------------------------------------------------------
 
     /**

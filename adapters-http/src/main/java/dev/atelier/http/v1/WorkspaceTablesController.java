@@ -6,8 +6,8 @@ import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
+import dev.atelier.http.v1.V1Bodies.ExportTablesRequest;
 import dev.atelier.http.v1.V1Bodies.ImportSummary;
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -37,9 +37,6 @@ final class WorkspaceTablesController {
         this.streamed = streamed;
         this.spooled = spooled;
     }
-
-    @Introspected
-    record ExportTablesRequest(String scope) {}
 
     @Post("/{workspaceId}/export-tables")
     StreamedFile exportTables(

@@ -11,8 +11,8 @@ import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import dev.atelier.http.v1.V1Bodies.LoadedWorkspace;
 import dev.atelier.http.v1.V1Bodies.SavedWorkspace;
+import dev.atelier.http.v1.V1Bodies.WorkspaceFields;
 import dev.atelier.http.v1.V1Bodies.WorkspaceView;
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,7 +22,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 
 /** Workspaces API v1: save, list, load. */
 @Tag(name = ApiDefinition.V1)
@@ -37,10 +36,6 @@ final class WorkspacesController {
         this.listWorkspaces = listWorkspaces;
         this.loadWorkspace = loadWorkspace;
     }
-
-    /** The body of save is the workspace object itself. */
-    @Introspected
-    record WorkspaceFields(String id, String name, String description, Map<String, Object> metadata, String scope) {}
 
     @Post("/save")
     Envelope<SavedWorkspace> save(@Caller User caller, @Nullable @Body WorkspaceFields body) {
