@@ -62,6 +62,8 @@ final class CreateFromContextController {
             uris = {"/create-from-context", "/{workspaceId}/create-from-context"},
             consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @RouteCondition("#{request.getContentType().isPresent()}")
+    // the form stays a map: a field given twice arrives as a list, which text() refuses in this
+    // dialect's words, and a 'files' field is answered rather than ignored
     Envelope<ContextProject> createFromUrlEncodedForm(
             @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body Map<String, Object> body) {
         Map<String, Object> form = body == null ? Map.of() : body;
