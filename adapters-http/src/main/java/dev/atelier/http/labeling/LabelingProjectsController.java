@@ -6,10 +6,10 @@ import dev.atelier.application.collaboration.ListLabelingProjects;
 import dev.atelier.application.collaboration.SetParams;
 import dev.atelier.application.project.LoadProject;
 import dev.atelier.domain.error.InvalidInputException;
-import dev.atelier.domain.model.LabelingOptions;
-import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.User;
+import dev.atelier.http.labeling.LabelingBodies.NewProject;
+import dev.atelier.http.labeling.LabelingBodies.ProjectView;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -19,8 +19,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,30 +51,27 @@ final class LabelingProjectsController {
         this.setParams = setParams;
     }
 
+    /** Creates a project in the caller's default workspace, params version 0. */
+    // the body is bound to a map and read by NewProject.read (see there why)
     @Post
-    Map<String, Object> create(@Caller User caller, @Nullable @Body Map<String, Object> body) {
-        Map<String, Object> b = requireObject(body);
-        Object params = b.get("params");
-        if (params != null && !(params instanceof Map)) {
-            throw new InvalidInputException("params must be an object");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> paramsMap = (Map<String, Object>) params;
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewProject.class)))
+    ProjectView create(@Caller User caller, @Nullable @Body Map<String, Object> body) {
+        NewProject p = NewProject.read(body);
         LoadProject.Loaded created = create.execute(new CreateLabelingProject.Command(
                 caller,
-                string(b, "type"),
-                string(b, "name"),
-                paramsMap,
-                b.get("rapid") == null ? null : SetParams.flag("rapid", b.get("rapid")),
-                b.get("studio") == null ? null : SetParams.flag("studio", b.get("studio")),
-                string(b, "pipeline"),
-                integer(b, "consensus_attempts"),
-                datasetId(b)));
-        return view(created);
+                p.type(),
+                p.name(),
+                p.params(),
+                p.rapid(),
+                p.studio(),
+                p.pipeline(),
+                p.consensusAttempts(),
+                p.datasetId()));
+        return ProjectView.of(created);
     }
 
     @Get
-    List<Map<String, Object>> list(@Caller User caller, @Nullable @QueryValue("archived") String archived) {
+    List<ProjectView> list(@Caller User caller, @Nullable @QueryValue("archived") String archived) {
         Boolean filter = null;
         if (archived != null && !archived.isBlank()) {
             filter = switch (archived.strip().toLowerCase(Locale.ROOT)) {
@@ -82,95 +81,26 @@ final class LabelingProjectsController {
             };
         }
         return list.execute(new ListLabelingProjects.Command(caller, filter, MAX_LISTED_PROJECTS)).stream()
-                .map(LabelingProjectsController::view)
+                .map(ProjectView::of)
                 .toList();
     }
 
     @Get("/{name}")
-    Map<String, Object> get(@Caller User caller, @PathVariable("name") String name) {
-        return view(get.execute(new GetLabelingProject.Command(caller, name)));
+    ProjectView get(@Caller User caller, @PathVariable("name") String name) {
+        return ProjectView.of(get.execute(new GetLabelingProject.Command(caller, name)));
     }
 
+    /**
+     * Adds a version of the params. The body is the new params themselves (any keys), with {@code
+     * patch} beside them: true merges them into the current params.
+     */
+    // the body stays a map: its keys are the client's
     @Post("/{name}/setParams")
-    Map<String, Object> setParams(
+    ProjectView setParams(
             @Caller User caller, @PathVariable("name") String name, @Nullable @Body Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
         Project project = get.find(new GetLabelingProject.Command(caller, name));
-        return view(setParams.execute(
+        return ProjectView.of(setParams.execute(
                 SetParams.Command.fromBody(caller, project.id().value(), b)));
-    }
-
-    /** The project as the labeling API shows it. */
-    static Map<String, Object> view(LoadProject.Loaded loaded) {
-        Project p = loaded.project();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", p.type());
-        m.put("name", p.name());
-        m.put(
-                "param_history",
-                loaded.paramHistory().stream()
-                        .map(LabelingProjectsController::entry)
-                        .toList());
-        m.put("created_at", p.createdAt());
-        m.put("created_by", p.ownerId().value());
-        m.put("archived", p.isArchived());
-        LabelingOptions l = p.labeling();
-        m.put("pinned", l.pinned());
-        putIfPresent(m, "rapid", l.rapid());
-        putIfPresent(m, "studio", l.studio());
-        putIfPresent(m, "pipeline", l.pipeline());
-        putIfPresent(m, "consensus_attempts", l.consensusAttempts());
-        putIfPresent(m, "dataset_id", l.datasetId());
-        return m;
-    }
-
-    /** One param_history entry: the params spread out, then instruction, version and created_at. */
-    static Map<String, Object> entry(ParamVersion v) {
-        Map<String, Object> m = new LinkedHashMap<>(v.params());
-        if (v.instruction() != null) {
-            m.put("instruction", v.instruction());
-        }
-        m.put("version", v.version());
-        m.put("created_at", v.createdAt());
-        return m;
-    }
-
-    private static void putIfPresent(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
-        }
-    }
-
-    private static Map<String, Object> requireObject(Map<String, Object> body) {
-        if (body == null) {
-            throw new InvalidInputException("request body must be a JSON object with type and name");
-        }
-        return body;
-    }
-
-    private static String string(Map<String, Object> b, String key) {
-        Object v = b.get(key);
-        if (v == null || v instanceof String) {
-            return (String) v;
-        }
-        throw new InvalidInputException(key + " must be a string");
-    }
-
-    /** The linked dataset: {@code dataset_id}, or {@code datasetId} as the vendor's Python SDK sends it. */
-    private static String datasetId(Map<String, Object> b) {
-        String datasetId = string(b, "dataset_id");
-        return datasetId != null ? datasetId : string(b, "datasetId");
-    }
-
-    private static Integer integer(Map<String, Object> b, String key) {
-        Object v = b.get(key);
-        if (v == null) {
-            return null;
-        }
-        if ((v instanceof Integer || v instanceof Long || v instanceof Short)
-                && Math.abs(((Number) v).longValue()) <= Integer.MAX_VALUE) {
-            return ((Number) v).intValue();
-        }
-        throw new InvalidInputException(key + " must be an integer");
     }
 }

@@ -3,7 +3,6 @@ package dev.atelier.http.v1;
 import dev.atelier.application.analysis.CreateProjectFromContext;
 import dev.atelier.application.analysis.DraftProjectFromContext;
 import dev.atelier.domain.error.InvalidInputException;
-import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.analysis.AnalysisViews;
@@ -11,6 +10,9 @@ import dev.atelier.http.analysis.ContextForm;
 import dev.atelier.http.limits.UploadGate;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
+import dev.atelier.http.v1.V1Bodies.ContextProject;
+import dev.atelier.http.v1.V1Bodies.DocumentView;
+import dev.atelier.http.v1.V1Bodies.ProjectView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -20,7 +22,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RouteCondition;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ final class CreateFromContextController {
     @Post(
             uris = {"/create-from-context", "/{workspaceId}/create-from-context"},
             consumes = MediaType.MULTIPART_FORM_DATA)
-    Envelope createFromContext(
+    Envelope<ContextProject> createFromContext(
             @Caller User caller, @Nullable @PathVariable String workspaceId, @Body MultipartBody body) {
         try (UploadGate.Place place = gate.enter()) {
             ContextForm form = ContextForm.read(body);
@@ -61,7 +62,9 @@ final class CreateFromContextController {
             uris = {"/create-from-context", "/{workspaceId}/create-from-context"},
             consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @RouteCondition("#{request.getContentType().isPresent()}")
-    Envelope createFromUrlEncodedForm(
+    // the form stays a map: a field given twice arrives as a list, which text() refuses in this
+    // dialect's words, and a 'files' field is answered rather than ignored
+    Envelope<ContextProject> createFromUrlEncodedForm(
             @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body Map<String, Object> body) {
         Map<String, Object> form = body == null ? Map.of() : body;
         if (form.containsKey("files")) {
@@ -74,7 +77,7 @@ final class CreateFromContextController {
         }
     }
 
-    private Envelope created(
+    private Envelope<ContextProject> created(
             User caller,
             String workspaceId,
             String context,
@@ -84,15 +87,13 @@ final class CreateFromContextController {
         CreateProjectFromContext.Created created = create.execute(new CreateProjectFromContext.Command(
                 caller, workspaceId, scope, new DraftProjectFromContext.Command(caller, context, files)));
 
-        Map<String, Object> data = Views.project(created.project(), null);
-        data.put("params", created.analysis().draft().params());
-        data.put(
-                "documents",
-                created.documents().stream()
-                        .map(CreateFromContextController::document)
-                        .toList());
-        data.put("analysis", AnalysisViews.AnalysisView.of(created.analysis()));
-        return Envelope.success("Project created from context", data);
+        return Envelope.success(
+                "Project created from context",
+                new ContextProject(
+                        ProjectView.of(created.project()),
+                        created.analysis().draft().params(),
+                        created.documents().stream().map(DocumentView::of).toList(),
+                        AnalysisViews.AnalysisView.of(created.analysis())));
     }
 
     /** A url-encoded field given once (a repeated field is a list, which no field here may be). */
@@ -105,20 +106,5 @@ final class CreateFromContextController {
             value = values.getFirst();
         }
         return value == null ? null : value.toString();
-    }
-
-    private static Map<String, Object> document(Document d) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", d.id());
-        view.put("filename", d.filename());
-        view.put("media_type", d.mediaType());
-        view.put("size_bytes", d.sizeBytes());
-        view.put("sha256", d.sha256());
-        view.put("pages", d.pages());
-        view.put("rows", d.rows());
-        view.put("columns", d.columns());
-        view.put("characters", d.characters());
-        view.put("truncated", d.truncated());
-        return view;
     }
 }

@@ -8,12 +8,19 @@ import dev.atelier.application.exchange.ImportWorkspace;
 import dev.atelier.application.exchange.ListTemplates;
 import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.model.Scope;
-import dev.atelier.domain.model.Template;
 import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
-import io.micronaut.core.annotation.Introspected;
+import dev.atelier.http.v1.V1Bodies.ExportRequest;
+import dev.atelier.http.v1.V1Bodies.ImportRequest;
+import dev.atelier.http.v1.V1Bodies.ImportSummary;
+import dev.atelier.http.v1.V1Bodies.ImportedProject;
+import dev.atelier.http.v1.V1Bodies.ProjectView;
+import dev.atelier.http.v1.V1Bodies.ScopeRequest;
+import dev.atelier.http.v1.V1Bodies.TemplateProject;
+import dev.atelier.http.v1.V1Bodies.TemplateRequest;
+import dev.atelier.http.v1.V1Bodies.TemplateView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,7 +30,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,27 +69,16 @@ final class ExchangeController {
         this.spooled = spooled;
     }
 
-    @Introspected
-    record ExportRequest(String projectId, String scope, String workspaceId) {}
-
-    @Introspected
-    record ImportRequest(Object exportData, String scope, String workspaceId) {}
-
-    @Introspected
-    record ScopeRequest(String scope, String workspaceId) {}
-
-    @Introspected
-    record TemplateRequest(String templateId, String newProjectName, String projectScope, String workspaceId) {}
-
     // ---- export-project
 
     @Post("/export-project")
-    Envelope exportProject(@Caller User caller, @Nullable @Body ExportRequest body) {
+    Envelope<Map<String, Object>> exportProject(@Caller User caller, @Nullable @Body ExportRequest body) {
         return exportProject(caller, null, body);
     }
 
+    // the export stays a map: its tables and rows are the export format's, written by the use case
     @Post("/{workspaceId}/export-project")
-    Envelope exportProject(
+    Envelope<Map<String, Object>> exportProject(
             @Caller User caller, @PathVariable("workspaceId") String workspaceId, @Nullable @Body ExportRequest body) {
         ExportRequest request = required(body, "project_id");
         Map<String, Object> export = exportProject.execute(new ExportProject.Command(
@@ -97,12 +92,12 @@ final class ExchangeController {
     // ---- import-project
 
     @Post("/import-project")
-    Envelope importProject(@Caller User caller, @Nullable @Body ImportRequest body) {
+    Envelope<ImportedProject> importProject(@Caller User caller, @Nullable @Body ImportRequest body) {
         return importProject(caller, null, body);
     }
 
     @Post("/{workspaceId}/import-project")
-    Envelope importProject(
+    Envelope<ImportedProject> importProject(
             @Caller User caller, @PathVariable("workspaceId") String workspaceId, @Nullable @Body ImportRequest body) {
         ImportRequest request = required(body, "export_data");
         ImportProject.Imported imported = importProject.execute(new ImportProject.Command(
@@ -110,17 +105,12 @@ final class ExchangeController {
                 workspace(workspaceId, request.workspaceId()),
                 exportOf(request.exportData()),
                 scope(request.scope())));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("new_project_id", imported.project().id().value());
-        data.put(
-                "project",
-                Views.project(
-                        imported.project(),
-                        imported.paramHistory().isEmpty()
-                                ? null
-                                : imported.paramHistory().getLast()));
-        data.put("summary", imported.summary());
-        return Envelope.success("Project imported successfully", data);
+        return Envelope.success(
+                "Project imported successfully",
+                new ImportedProject(
+                        imported.project().id().value(),
+                        ProjectView.ofHistory(imported.project(), imported.paramHistory()),
+                        imported.summary()));
     }
 
     /**
@@ -157,16 +147,16 @@ final class ExchangeController {
     // ---- import-workspace (read from a spooled body, row by row)
 
     @Post("/import-workspace")
-    Envelope importWorkspace(@Caller User caller, @Body InputStream body) {
+    Envelope<ImportSummary> importWorkspace(@Caller User caller, @Body InputStream body) {
         return importWorkspace(caller, null, body);
     }
 
     @Post("/{workspaceId}/import-workspace")
-    Envelope importWorkspace(
+    Envelope<ImportSummary> importWorkspace(
             @Caller User caller, @PathVariable("workspaceId") String workspaceId, @Body InputStream body) {
         Map<String, Object> summary =
                 spooled.withSpooled(body, source -> importSpooled(importWorkspace, caller, workspaceId, source));
-        return Envelope.success("Workspace imported successfully", Map.of("summary", summary));
+        return Envelope.success("Workspace imported successfully", new ImportSummary(summary));
     }
 
     /** Runs a workspace import over a spooled body: workspace from the path, else the body. */
@@ -190,22 +180,24 @@ final class ExchangeController {
     // ---- templates
 
     @Get("/list-templates")
-    Envelope listTemplates(@Caller User caller) {
-        return Envelope.success("Templates listed successfully", templates());
+    Envelope<List<TemplateView>> listTemplates(@Caller User caller) {
+        return Envelope.success(
+                "Templates listed successfully",
+                listTemplates.execute().stream().map(TemplateView::of).toList());
     }
 
     @Get("/{workspaceId}/list-templates")
-    Envelope listTemplates(@Caller User caller, @PathVariable("workspaceId") String workspaceId) {
+    Envelope<List<TemplateView>> listTemplates(@Caller User caller, @PathVariable("workspaceId") String workspaceId) {
         return listTemplates(caller);
     }
 
     @Post("/import-template")
-    Envelope importTemplate(@Caller User caller, @Nullable @Body TemplateRequest body) {
+    Envelope<TemplateProject> importTemplate(@Caller User caller, @Nullable @Body TemplateRequest body) {
         return importTemplate(caller, null, body);
     }
 
     @Post("/{workspaceId}/import-template")
-    Envelope importTemplate(
+    Envelope<TemplateProject> importTemplate(
             @Caller User caller,
             @PathVariable("workspaceId") String workspaceId,
             @Nullable @Body TemplateRequest body) {
@@ -224,25 +216,11 @@ final class ExchangeController {
                 request.templateId(),
                 newName,
                 Scope.parse(request.projectScope())));
-        Map<String, Object> data =
-                Views.project(created.project(), created.paramHistory().getLast());
-        data.put("template_id", created.template().id());
-        return Envelope.success("Project created from template successfully", data);
-    }
-
-    private List<Map<String, Object>> templates() {
-        return listTemplates.execute().stream()
-                .map(ExchangeController::template)
-                .toList();
-    }
-
-    static Map<String, Object> template(Template t) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", t.id());
-        view.put("name", t.name());
-        view.put("description", t.description());
-        view.put("category", t.category());
-        return view;
+        return Envelope.success(
+                "Project created from template successfully",
+                new TemplateProject(
+                        ProjectView.ofHistory(created.project(), created.paramHistory()),
+                        created.template().id()));
     }
 
     /** The path's workspace wins; without one, the body's; without either, the default workspace. */

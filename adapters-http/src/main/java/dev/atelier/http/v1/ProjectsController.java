@@ -15,7 +15,16 @@ import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Visibility;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
-import io.micronaut.core.annotation.Introspected;
+import dev.atelier.http.v1.V1Bodies.CopiedProject;
+import dev.atelier.http.v1.V1Bodies.CopyBody;
+import dev.atelier.http.v1.V1Bodies.Deleted;
+import dev.atelier.http.v1.V1Bodies.ListBody;
+import dev.atelier.http.v1.V1Bodies.LoadedProject;
+import dev.atelier.http.v1.V1Bodies.ProjectFields;
+import dev.atelier.http.v1.V1Bodies.ProjectRefBody;
+import dev.atelier.http.v1.V1Bodies.ProjectView;
+import dev.atelier.http.v1.V1Bodies.SaveBody;
+import dev.atelier.http.v1.V1Bodies.SavedProject;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -24,9 +33,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Projects API v1: save, list, load, copy and cleanup. Every endpoint exists with the workspace in
@@ -58,45 +65,22 @@ final class ProjectsController {
         this.cleanupProjects = cleanupProjects;
     }
 
-    /** {@code {"project": {...}}} of save. */
-    @Introspected
-    record SaveBody(ProjectFields project) {}
-
-    @Introspected
-    record ProjectFields(String id, String name, String description, Map<String, Object> metadata, String scope) {}
-
-    /** Body of copy: the path names the target workspace, {@code workspace_id} the source. */
-    @Introspected
-    record CopyBody(String projectId, String workspaceId, String newProjectName, String targetScope) {}
-
-    /** {@code {"project": {"id"?, "scope"?}}} of cleanup and of a POSTed load. */
-    @Introspected
-    record ProjectRefBody(ProjectRef project) {}
-
-    @Introspected
-    record ProjectRef(String id, String scope) {}
-
-    /** {@code {"scopes": ["user", "shared"]}} (or a comma-separated string) of a POSTed list. */
-    @Introspected
-    record ListBody(Object scopes) {}
-
     @Post(uris = {"/save", "/{workspaceId}/save"})
-    Envelope save(@Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body SaveBody body) {
+    Envelope<SavedProject> save(
+            @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body SaveBody body) {
         if (body == null || body.project() == null) {
             throw new InvalidInputException("request body must be a JSON object with a 'project' object");
         }
         ProjectFields p = body.project();
         SaveProject.Saved saved = saveProject.execute(SaveProject.Command.of(
                 caller, workspaceId, p.id(), p.name(), p.description(), p.metadata(), scopeOrNull(p.scope())));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("project_id", saved.project().id().value());
-        data.put("created", saved.created());
-        data.put("project", Views.project(saved.project(), null));
-        return Envelope.success("Project saved successfully", data);
+        return Envelope.success(
+                "Project saved successfully",
+                new SavedProject(saved.project().id().value(), saved.created(), ProjectView.of(saved.project())));
     }
 
     @Post(uris = {"/list", "/{workspaceId}/list"})
-    Envelope listPosted(
+    Envelope<List<ProjectView>> listPosted(
             @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body ListBody body) {
         return list(caller, workspaceId, body == null ? null : scopes(body.scopes()), null, null);
     }
@@ -114,7 +98,7 @@ final class ProjectsController {
     }
 
     @Get(uris = {"/list", "/{workspaceId}/list"})
-    Envelope list(
+    Envelope<List<ProjectView>> list(
             @Caller User caller,
             @Nullable @PathVariable String workspaceId,
             @Nullable @QueryValue String scopes,
@@ -131,13 +115,13 @@ final class ProjectsController {
                 false,
                 Paging.limit(limit),
                 Paging.offset(offset)));
-        List<Map<String, Object>> projects =
-                page.items().stream().map(p -> Views.project(p, null)).toList();
-        return Envelope.success("Projects retrieved successfully", projects);
+        return Envelope.success(
+                "Projects retrieved successfully",
+                page.items().stream().map(ProjectView::of).toList());
     }
 
     @Post(uris = {"/load", "/{workspaceId}/load"})
-    Envelope loadPosted(
+    Envelope<LoadedProject> loadPosted(
             @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body ProjectRefBody body) {
         if (body == null || body.project() == null) {
             throw new InvalidInputException(
@@ -147,20 +131,23 @@ final class ProjectsController {
     }
 
     @Get(uris = {"/load", "/{workspaceId}/load"})
-    Envelope load(
+    Envelope<LoadedProject> load(
             @Caller User caller,
             @Nullable @PathVariable String workspaceId,
             @Nullable @QueryValue("project_id") String projectId,
             @Nullable @QueryValue String scope) {
         Scope.parse(scope);
         LoadProject.Loaded loaded = loadProject.execute(caller, workspaceId, projectId);
-        Map<String, Object> project = Views.project(loaded.project(), loaded.current());
-        project.put("role", loaded.role().wire());
-        return Envelope.success("Project loaded successfully", project);
+        return Envelope.success(
+                "Project loaded successfully",
+                new LoadedProject(
+                        ProjectView.of(loaded.project(), loaded.current()),
+                        loaded.role().wire()));
     }
 
     @Post(uris = {"/copy", "/{workspaceId}/copy"})
-    Envelope copy(@Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body CopyBody body) {
+    Envelope<CopiedProject> copy(
+            @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body CopyBody body) {
         if (body == null) {
             throw new InvalidInputException("request body must be a JSON object with 'project_id'");
         }
@@ -171,14 +158,12 @@ final class ProjectsController {
                 : Text.name("new_project_name", body.newProjectName());
         Project copy = copyProject.execute(new CopyProject.Command(
                 caller, body.projectId(), body.workspaceId(), workspaceId, newName, targetScope));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("new_project_id", copy.id().value());
-        data.put("project", Views.project(copy, null));
-        return Envelope.success("Project copied successfully", data);
+        return Envelope.success(
+                "Project copied successfully", new CopiedProject(copy.id().value(), ProjectView.of(copy)));
     }
 
     @Post(uris = {"/cleanup", "/{workspaceId}/cleanup"})
-    Envelope cleanup(
+    Envelope<Deleted> cleanup(
             @Caller User caller, @Nullable @PathVariable String workspaceId, @Nullable @Body ProjectRefBody body) {
         if (body == null || body.project() == null) {
             throw new InvalidInputException(
@@ -190,7 +175,7 @@ final class ProjectsController {
                 body.project().id(),
                 Scope.parse(body.project().scope())));
         return Envelope.success(
-                deleted == 1 ? "1 project deleted" : deleted + " projects deleted", Map.of("deleted", deleted));
+                deleted == 1 ? "1 project deleted" : deleted + " projects deleted", new Deleted(deleted));
     }
 
     private static Scope scopeOrNull(String scope) {

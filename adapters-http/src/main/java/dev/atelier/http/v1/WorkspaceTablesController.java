@@ -6,7 +6,8 @@ import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
-import io.micronaut.core.annotation.Introspected;
+import dev.atelier.http.v1.V1Bodies.ExportTablesRequest;
+import dev.atelier.http.v1.V1Bodies.ImportSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -37,9 +38,6 @@ final class WorkspaceTablesController {
         this.spooled = spooled;
     }
 
-    @Introspected
-    record ExportTablesRequest(String scope) {}
-
     @Post("/{workspaceId}/export-tables")
     StreamedFile exportTables(
             @Caller User caller,
@@ -53,9 +51,9 @@ final class WorkspaceTablesController {
 
     /** Reads the body from a spooled file, row by row (see {@link SpooledImports}). */
     @Post("/import-tables")
-    Envelope importTables(@Caller User caller, @Body InputStream body) {
+    Envelope<ImportSummary> importTables(@Caller User caller, @Body InputStream body) {
         Map<String, Object> summary = spooled.withSpooled(
                 body, source -> ExchangeController.importSpooled(importWorkspace, caller, null, source));
-        return Envelope.success("Workspace tables imported successfully", Map.of("summary", summary));
+        return Envelope.success("Workspace tables imported successfully", new ImportSummary(summary));
     }
 }

@@ -9,7 +9,10 @@ import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.security.Caller;
-import io.micronaut.core.annotation.Introspected;
+import dev.atelier.http.v1.V1Bodies.LoadedWorkspace;
+import dev.atelier.http.v1.V1Bodies.SavedWorkspace;
+import dev.atelier.http.v1.V1Bodies.WorkspaceFields;
+import dev.atelier.http.v1.V1Bodies.WorkspaceView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,9 +21,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Workspaces API v1: save, list, load. */
 @Tag(name = ApiDefinition.V1)
@@ -36,12 +37,8 @@ final class WorkspacesController {
         this.loadWorkspace = loadWorkspace;
     }
 
-    /** The body of save is the workspace object itself. */
-    @Introspected
-    record WorkspaceFields(String id, String name, String description, Map<String, Object> metadata, String scope) {}
-
     @Post("/save")
-    Envelope save(@Caller User caller, @Nullable @Body WorkspaceFields body) {
+    Envelope<SavedWorkspace> save(@Caller User caller, @Nullable @Body WorkspaceFields body) {
         if (body == null) {
             throw new InvalidInputException("request body must be a workspace object with at least a 'name'");
         }
@@ -52,26 +49,25 @@ final class WorkspacesController {
                 body.description(),
                 body.metadata(),
                 body.scope() == null ? null : Scope.parse(body.scope())));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("workspace_id", saved.id().value());
-        data.put("workspace", Views.workspace(saved));
-        return Envelope.success("Workspace saved successfully", data);
+        return Envelope.success(
+                "Workspace saved successfully", new SavedWorkspace(saved.id().value(), WorkspaceView.of(saved)));
     }
 
     @Get("/list")
-    Envelope list(@Caller User caller, @Nullable @QueryValue String scope) {
-        List<Map<String, Object>> workspaces = listWorkspaces.execute(caller, Scope.parse(scope)).stream()
-                .map(Views::workspace)
+    Envelope<List<WorkspaceView>> list(@Caller User caller, @Nullable @QueryValue String scope) {
+        List<WorkspaceView> workspaces = listWorkspaces.execute(caller, Scope.parse(scope)).stream()
+                .map(WorkspaceView::of)
                 .toList();
         return Envelope.success("Workspaces retrieved successfully", workspaces);
     }
 
     @Get("/{workspaceId}/load")
-    Envelope load(@Caller User caller, @PathVariable String workspaceId, @Nullable @QueryValue String scope) {
+    Envelope<LoadedWorkspace> load(
+            @Caller User caller, @PathVariable String workspaceId, @Nullable @QueryValue String scope) {
         Scope.parse(scope);
         LoadWorkspace.Loaded loaded = loadWorkspace.execute(caller, workspaceId);
-        Map<String, Object> data = Views.workspace(loaded.workspace());
-        data.put("project_count", loaded.projectCount());
-        return Envelope.success("Workspace loaded successfully", data);
+        return Envelope.success(
+                "Workspace loaded successfully",
+                new LoadedWorkspace(WorkspaceView.of(loaded.workspace()), loaded.projectCount()));
     }
 }

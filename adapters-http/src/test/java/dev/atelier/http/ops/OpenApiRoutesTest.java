@@ -103,6 +103,114 @@ class OpenApiRoutesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void the_v1_and_labeling_operations_answer_their_typed_bodies_under_their_own_tags() {
+        Map<String, Object> document =
+                new Yaml().load(server.get("/openapi.yml", null).body());
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        assertThat(schemas)
+                .containsKeys(
+                        "V1Bodies.ProjectView",
+                        "V1Bodies.SavedProject",
+                        "V1Bodies.LoadedProject",
+                        "V1Bodies.CopiedProject",
+                        "V1Bodies.ImportedProject",
+                        "V1Bodies.TemplateView",
+                        "V1Bodies.ContextProject",
+                        "V1Bodies.WorkspaceView",
+                        "V1Bodies.LoadedWorkspace",
+                        "V1Bodies.CallerAnswer",
+                        "LabelingBodies.NewProject",
+                        "LabelingBodies.ProjectView");
+        assertThat(properties(schemas, "V1Bodies.LoadedProject"))
+                .containsExactly(
+                        "id",
+                        "name",
+                        "description",
+                        "metadata",
+                        "scope",
+                        "workspace_id",
+                        "type",
+                        "status",
+                        "params",
+                        "params_version",
+                        "owner_id",
+                        "version",
+                        "created_at",
+                        "updated_at",
+                        "role");
+        assertThat(properties(schemas, "V1Bodies.LoadedWorkspace"))
+                .containsExactly(
+                        "id",
+                        "name",
+                        "description",
+                        "metadata",
+                        "scope",
+                        "owner_id",
+                        "is_default",
+                        "created_at",
+                        "updated_at",
+                        "project_count");
+        assertThat(properties(schemas, "LabelingBodies.ProjectView"))
+                .containsExactly(
+                        "type",
+                        "name",
+                        "param_history",
+                        "created_at",
+                        "created_by",
+                        "archived",
+                        "pinned",
+                        "rapid",
+                        "studio",
+                        "pipeline",
+                        "consensus_attempts",
+                        "dataset_id");
+        assertThat(properties(schemas, "LabelingBodies.NewProject"))
+                .containsExactly(
+                        "type", "name", "params", "rapid", "studio", "pipeline", "consensus_attempts", "dataset_id");
+
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        Map<String, Object> load =
+                (Map<String, Object>) paths.get("/api/v1/projects/load").get("get");
+        assertThat((List<String>) load.get("tags")).containsExactly("v1");
+        String envelope = answerSchema(load);
+        assertThat(envelope).isEqualTo("#/components/schemas/Envelope_V1Bodies.LoadedProject_");
+        Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>)
+                        ((Map<String, Object>) schemas.get(envelope.substring(envelope.lastIndexOf('/') + 1)))
+                                .get("properties"))
+                .get("data");
+        assertThat(data.toString()).contains("#/components/schemas/V1Bodies.LoadedProject");
+        Map<String, Object> workspaces =
+                (Map<String, Object>) paths.get("/api/v1/workspaces/list").get("get");
+        assertThat(answerSchema(workspaces)).isEqualTo("#/components/schemas/Envelope_List_V1Bodies.WorkspaceView__");
+
+        Map<String, Object> create =
+                (Map<String, Object>) paths.get("/v1/projects").get("post");
+        assertThat((List<String>) create.get("tags")).containsExactly("labeling");
+        assertThat(answerSchema(create)).isEqualTo("#/components/schemas/LabelingBodies.ProjectView");
+        assertThat(create.get("requestBody").toString()).contains("#/components/schemas/LabelingBodies.NewProject");
+        Map<String, Object> get =
+                (Map<String, Object>) paths.get("/v1/projects/{name}").get("get");
+        assertThat((List<String>) get.get("tags")).containsExactly("labeling");
+        assertThat(answerSchema(get)).isEqualTo("#/components/schemas/LabelingBodies.ProjectView");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> properties(Map<String, Object> schemas, String name) {
+        return ((Map<String, Object>) ((Map<String, Object>) schemas.get(name)).get("properties")).keySet();
+    }
+
+    /** The {@code $ref} of the JSON schema of an operation's 200 answer. */
+    @SuppressWarnings("unchecked")
+    private static String answerSchema(Map<String, Object> operation) {
+        Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) operation.get("responses")).get("200");
+        Map<String, Object> json =
+                (Map<String, Object>) ((Map<String, Object>) ok.get("content")).get("application/json");
+        return (String) ((Map<String, Object>) json.get("schema")).get("$ref");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void the_document_states_the_apache_2_licence_of_the_repository() {
         Map<String, Object> document =
                 new Yaml().load(server.get("/openapi.yml", null).body());
