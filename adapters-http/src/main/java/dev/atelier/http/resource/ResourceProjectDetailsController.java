@@ -1,6 +1,7 @@
 package dev.atelier.http.resource;
 
 import dev.atelier.application.collaboration.ArchiveProject;
+import dev.atelier.application.collaboration.GetTimeline;
 import dev.atelier.application.collaboration.ListDocuments;
 import dev.atelier.application.collaboration.SetParams;
 import dev.atelier.application.project.LoadProject;
@@ -11,10 +12,12 @@ import dev.atelier.domain.model.User;
 import dev.atelier.http.ops.ApiDefinition;
 import dev.atelier.http.resource.ResourceBodies.DocumentList;
 import dev.atelier.http.resource.ResourceBodies.DocumentView;
+import dev.atelier.http.resource.ResourceBodies.EventView;
 import dev.atelier.http.resource.ResourceBodies.ParamVersionView;
 import dev.atelier.http.resource.ResourceBodies.ParamsAnswer;
 import dev.atelier.http.resource.ResourceBodies.ParamsChange;
 import dev.atelier.http.resource.ResourceBodies.ProjectAnswer;
+import dev.atelier.http.resource.ResourceBodies.Timeline;
 import dev.atelier.http.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -32,7 +35,8 @@ import java.util.Map;
 
 /**
  * The parts of a project beyond its name that the resource dialect shows and changes: the params
- * with their version history, the documents with their extracted facts, and the archived status.
+ * with their version history, the documents with their extracted facts, the timeline of its
+ * events, and the archived status.
  * Same rules as the rest of the dialect: viewer reads, editor writes, problem+json errors.
  */
 @Tag(name = ApiDefinition.RESOURCE)
@@ -42,13 +46,19 @@ final class ResourceProjectDetailsController {
     private final SetParams setParams;
     private final ListDocuments listDocuments;
     private final ArchiveProject archiveProject;
+    private final GetTimeline getTimeline;
 
     ResourceProjectDetailsController(
-            LoadProject loadProject, SetParams setParams, ListDocuments listDocuments, ArchiveProject archiveProject) {
+            LoadProject loadProject,
+            SetParams setParams,
+            ListDocuments listDocuments,
+            ArchiveProject archiveProject,
+            GetTimeline getTimeline) {
         this.loadProject = loadProject;
         this.setParams = setParams;
         this.listDocuments = listDocuments;
         this.archiveProject = archiveProject;
+        this.getTimeline = getTimeline;
     }
 
     @Operation(
@@ -72,7 +82,7 @@ final class ResourceProjectDetailsController {
         if (!(body.params() instanceof Map<?, ?> given)) {
             throw new InvalidInputException("params is required and must be a JSON object");
         }
-        String instruction = ResourceProjectsController.string("instruction", body.instruction());
+        String instruction = ResourceInput.string("instruction", body.instruction());
         Map<String, Object> values = new LinkedHashMap<>();
         given.forEach((k, v) -> values.put(String.valueOf(k), v));
         return params(setParams.execute(
@@ -91,6 +101,14 @@ final class ResourceProjectDetailsController {
                 listed.documents().size());
     }
 
+    @Get("/{id}/timeline")
+    Timeline timeline(@Caller User caller, @PathVariable("id") String id) {
+        GetTimeline.Result result = getTimeline.execute(new GetTimeline.Command(caller, id));
+        return new Timeline(
+                result.project().id().value(),
+                result.events().stream().map(EventView::of).toList());
+    }
+
     @Operation(summary = "Archive a project", description = "Status becomes archived. Needs editor; idempotent.")
     @Post("/{id}/archive")
     HttpResponse<ProjectAnswer> archive(@Caller User caller, @PathVariable("id") String id) {
@@ -106,8 +124,7 @@ final class ResourceProjectDetailsController {
     }
 
     private static HttpResponse<ProjectAnswer> status(Project project) {
-        return HttpResponse.ok(ProjectAnswer.of(project))
-                .header(HttpHeaders.ETAG, ResourceProjectsController.etag(project));
+        return HttpResponse.ok(ProjectAnswer.of(project)).header(HttpHeaders.ETAG, ResourceInput.etag(project));
     }
 
     private static ParamsAnswer params(LoadProject.Loaded loaded) {
