@@ -1,5 +1,7 @@
 package dev.atelier.application.analysis;
 
+import dev.atelier.application.project.Bookkeeping;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
@@ -51,27 +53,21 @@ public final class CreateProjectFromContext {
 
     public CreateProjectFromContext(
             DraftProjectFromContext drafts,
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
+            ProjectStores stores,
             Workspaces workspaces,
             UniqueNames names,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
+            Bookkeeping books) {
         this.drafts = drafts;
-        this.projects = projects;
-        this.params = params;
-        this.members = members;
-        this.documents = documents;
+        this.projects = stores.projects();
+        this.params = stores.params();
+        this.members = stores.members();
+        this.documents = stores.documents();
         this.workspaces = workspaces;
         this.names = names;
-        this.timeline = timeline;
-        this.uow = uow;
-        this.ids = ids;
-        this.clock = clock;
+        this.uow = books.uow();
+        this.timeline = books.timeline();
+        this.ids = books.ids();
+        this.clock = books.clock();
     }
 
     /** Where the project goes ({@code workspace}, {@code scope}) and what it is drafted from. */

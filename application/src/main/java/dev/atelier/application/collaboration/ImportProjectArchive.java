@@ -1,5 +1,7 @@
 package dev.atelier.application.collaboration;
 
+import dev.atelier.application.project.Bookkeeping;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
@@ -61,28 +63,22 @@ public final class ImportProjectArchive {
     private final Clock clock;
 
     public ImportProjectArchive(
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
+            ProjectStores stores,
             TextExtractor extractor,
             Workspaces workspaces,
             UniqueNames names,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
-        this.projects = projects;
-        this.params = params;
-        this.members = members;
-        this.documents = documents;
+            Bookkeeping books) {
+        this.projects = stores.projects();
+        this.params = stores.params();
+        this.members = stores.members();
+        this.documents = stores.documents();
         this.extractor = extractor;
         this.workspaces = workspaces;
         this.names = names;
-        this.timeline = timeline;
-        this.uow = uow;
-        this.ids = ids;
-        this.clock = clock;
+        this.uow = books.uow();
+        this.timeline = books.timeline();
+        this.ids = books.ids();
+        this.clock = books.clock();
     }
 
     public record Command(User caller, String workspace, ProjectArchive archive) {

@@ -1,5 +1,7 @@
 package dev.atelier.application.exchange;
 
+import dev.atelier.application.project.Bookkeeping;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
@@ -47,25 +49,20 @@ public final class ImportTemplate {
 
     public ImportTemplate(
             TemplateCatalog catalog,
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
+            ProjectStores stores,
             Workspaces workspaces,
             UniqueNames names,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
+            Bookkeeping books) {
         this.catalog = catalog;
-        this.projects = projects;
-        this.params = params;
-        this.members = members;
+        this.projects = stores.projects();
+        this.params = stores.params();
+        this.members = stores.members();
         this.workspaces = workspaces;
         this.names = names;
-        this.timeline = timeline;
-        this.uow = uow;
-        this.ids = ids;
-        this.clock = clock;
+        this.uow = books.uow();
+        this.timeline = books.timeline();
+        this.ids = books.ids();
+        this.clock = books.clock();
     }
 
     public record Command(User caller, String workspace, String templateId, String newProjectName, Scope scope) {

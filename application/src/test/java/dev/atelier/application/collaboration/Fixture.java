@@ -1,6 +1,7 @@
 package dev.atelier.application.collaboration;
 
 import dev.atelier.application.TestAtelier;
+import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.CleanupProjects;
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.ProjectAccess;
@@ -37,7 +38,8 @@ final class Fixture {
     final ProjectAccess access = new ProjectAccess(store.projects, store.members);
     final Timeline timeline = new Timeline(store.events, ids, clock);
     final UniqueNames names = new UniqueNames(store.projects);
-    final SaveProject save = new SaveProject(store.projects, access, workspaces, timeline, store, ids, clock);
+    final Bookkeeping books = new Bookkeeping(store, timeline, ids, clock);
+    final SaveProject save = new SaveProject(store.projects, access, workspaces, books);
     final ListProjects listProjects = new ListProjects(store.projects, workspaces);
     final CleanupProjects cleanup = new CleanupProjects(store.projects, access, workspaces, store);
     final TextExtractor extractor = new CsvOrTextExtractor();
@@ -54,22 +56,11 @@ final class Fixture {
     final CreateLabelingProject createLabeling = new CreateLabelingProject(save, store.params);
     final GetLabelingProject getLabeling = new GetLabelingProject(store.projects, store.params, access, workspaces);
     final ListLabelingProjects listLabeling = new ListLabelingProjects(listProjects, store.params);
-    final UploadDataset uploadDataset =
-            new UploadDataset(access, extractor, store.documents, timeline, store, ids, clock);
+    final UploadDataset uploadDataset = new UploadDataset(access, extractor, store.documents, books);
     final ExportProjectArchive exportArchive =
             new ExportProjectArchive(access, store.params, store.documents, timeline, store, clock);
-    final ImportProjectArchive importArchive = new ImportProjectArchive(
-            store.projects,
-            store.params,
-            store.members,
-            store.documents,
-            extractor,
-            workspaces,
-            names,
-            timeline,
-            store,
-            ids,
-            clock);
+    final ImportProjectArchive importArchive =
+            new ImportProjectArchive(TestAtelier.stores(store), extractor, workspaces, names, books);
 
     private int users;
 

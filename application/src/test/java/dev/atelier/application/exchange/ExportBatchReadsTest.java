@@ -2,6 +2,7 @@ package dev.atelier.application.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.Member;
 import dev.atelier.domain.model.ParamVersion;
@@ -98,11 +99,12 @@ class ExportBatchReadsTest {
             ids.add(p.id());
         }
         ProjectTables tables = new ProjectTables(
-                counted(ProjectRepository.class, in.store.projects),
-                counted(ParamHistoryRepository.class, in.store.params),
-                counted(MemberRepository.class, in.store.members),
-                counted(DocumentRepository.class, in.store.documents),
-                counted(EventRepository.class, in.store.events),
+                new ProjectStores(
+                        counted(ProjectRepository.class, in.store.projects),
+                        counted(ParamHistoryRepository.class, in.store.params),
+                        counted(MemberRepository.class, in.store.members),
+                        counted(DocumentRepository.class, in.store.documents),
+                        counted(EventRepository.class, in.store.events)),
                 counted(UserRepository.class, in.store.users));
         MapExportSink sink = new MapExportSink();
         // the ids in creation order, with a duplicate and one that does not exist

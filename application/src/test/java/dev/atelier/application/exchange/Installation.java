@@ -1,7 +1,9 @@
 package dev.atelier.application.exchange;
 
 import dev.atelier.application.TestAtelier;
+import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.ProjectAccess;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.SaveProject;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
@@ -73,19 +75,11 @@ final class Installation {
         access = new ProjectAccess(store.projects, store.members);
         names = new UniqueNames(store.projects);
         timeline = new Timeline(store.events, ids, clock);
-        tables = new ProjectTables(
-                store.projects, store.params, store.members, store.documents, store.events, store.users);
-        importer = new ProjectImporter(
-                store.projects,
-                store.params,
-                store.members,
-                store.documents,
-                store.events,
-                store.users,
-                timeline,
-                ids,
-                clock);
-        saveProject = new SaveProject(store.projects, access, workspaces, timeline, store, ids, clock);
+        ProjectStores stores = TestAtelier.stores(store);
+        Bookkeeping books = new Bookkeeping(store, timeline, ids, clock);
+        tables = new ProjectTables(stores, store.users);
+        importer = new ProjectImporter(stores, store.users, timeline, ids, clock);
+        saveProject = new SaveProject(store.projects, access, workspaces, books);
         exportProject = new ExportProject(access, workspaces, tables, timeline, store, clock);
         importProject = new ImportProject(workspaces, importer, store.params, store);
         exportWorkspace = new ExportWorkspace(workspaces, store.projects, tables, timeline, store, clock);
@@ -93,8 +87,7 @@ final class Installation {
         copyProject = new CopyProject(access, workspaces, tables, importer, store);
         TemplateCatalog catalog = () -> templates;
         listTemplates = new ListTemplates(catalog);
-        importTemplate = new ImportTemplate(
-                catalog, store.projects, store.params, store.members, workspaces, names, timeline, store, ids, clock);
+        importTemplate = new ImportTemplate(catalog, stores, workspaces, names, books);
     }
 
     Installation() {
