@@ -1,6 +1,7 @@
 package dev.atelier.application.collaboration;
 
 import dev.atelier.application.TestAtelier;
+import dev.atelier.application.TestClocks;
 import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.CleanupProjects;
 import dev.atelier.application.project.ListProjects;
@@ -22,16 +23,13 @@ import dev.atelier.domain.port.TimeOrderedIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Every collaboration use case wired to one {@link InMemoryStore}, with a clock that ticks 1 ms per read. */
 final class Fixture {
     final InMemoryStore store = new InMemoryStore();
-    final Clock clock = new TickingClock(Instant.parse("2026-02-10T09:00:00Z"));
+    final Clock clock = TestClocks.ticking(Instant.parse("2026-02-10T09:00:00Z"));
     final TimeOrderedIds ids = new TimeOrderedIds(clock);
     final Workspaces workspaces =
             new Workspaces(store.workspaces, store, ids, clock, TestAtelier.DEFAULT_WORKSPACE_ALIASES);
@@ -111,29 +109,6 @@ final class Fixture {
                         "text/csv", text, null, lines.length - 1, lines[0].split(",").length, false);
             }
             return new ExtractedDocument("text/plain", text, null, null, null, false);
-        }
-    }
-
-    static final class TickingClock extends Clock {
-        private final AtomicLong millis;
-
-        TickingClock(Instant start) {
-            this.millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.incrementAndGet());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.atelier.application.exchange;
 
 import dev.atelier.application.TestAtelier;
+import dev.atelier.application.TestClocks;
 import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.ProjectAccess;
 import dev.atelier.application.project.ProjectStores;
@@ -9,6 +10,9 @@ import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.fake.InMemoryStore;
+import dev.atelier.domain.model.ParamVersion;
+import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.Template;
 import dev.atelier.domain.model.User;
@@ -19,37 +23,11 @@ import dev.atelier.domain.port.TemplateCatalog;
 import dev.atelier.domain.port.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 /** One Atelier installation wired in memory: the store, the use cases, and helpers to set up data. */
 final class Installation {
-    /** A clock that moves one millisecond per reading, so timestamps are distinct and ordered. */
-    static final class TickingClock extends Clock {
-        private long millis;
-
-        TickingClock(Instant start) {
-            this.millis = start.toEpochMilli();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return Instant.ofEpochMilli(millis++);
-        }
-    }
-
     final InMemoryStore store = new InMemoryStore();
     final Clock clock;
     final TimeOrderedIds ids;
@@ -69,7 +47,7 @@ final class Installation {
     final ImportTemplate importTemplate;
 
     Installation(Instant start, List<Template> templates) {
-        clock = new TickingClock(start);
+        clock = TestClocks.ticking(start);
         ids = new TimeOrderedIds(clock);
         workspaces = new Workspaces(store.workspaces, store, ids, clock, TestAtelier.DEFAULT_WORKSPACE_ALIASES);
         access = new ProjectAccess(store.projects, store.members);
@@ -104,6 +82,20 @@ final class Installation {
                 clock.instant());
         store.users.insert(user);
         return user;
+    }
+
+    /**
+     * A project of {@code owner} in {@code workspace} stored directly (no use case, no event, no
+     * membership), with {@code params} as version 0: for fixtures of thousands of projects.
+     */
+    Project storedProject(
+            User owner, Workspace workspace, String name, Map<String, Object> metadata, Map<String, Object> params) {
+        var now = clock.instant();
+        Project p = Project.create(
+                new ProjectId(ids.newId()), workspace.id(), owner, name, null, metadata, null, Scope.USER, null, now);
+        store.projects.insert(p);
+        store.params.append(p.id(), ParamVersion.initial(params, null, now));
+        return p;
     }
 
     Workspace workspace(User owner, String name) {

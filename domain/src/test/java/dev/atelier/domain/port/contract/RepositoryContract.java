@@ -226,6 +226,12 @@ public abstract class RepositoryContract {
                 .build();
     }
 
+    /** A query of {@code caller}'s projects of {@code visibilities} in every workspace, in one order. */
+    private static ProjectQuery.Builder sorted(
+            User caller, Set<Visibility> visibilities, ProjectSort sort, boolean ascending) {
+        return ProjectQuery.builder(caller).visibilities(visibilities).sort(sort, ascending);
+    }
+
     private List<ProjectId> ids(Page<Project> page) {
         return page.items().stream().map(Project::id).toList();
     }
@@ -1133,9 +1139,7 @@ public abstract class RepositoryContract {
                 .map(Project::id)
                 .toList();
 
-        Page<Project> page = projects.search(ProjectQuery.builder(caller)
-                .visibilities(EnumSet.of(Visibility.USER))
-                .sort(sort, ascending)
+        Page<Project> page = projects.search(sorted(caller, EnumSet.of(Visibility.USER), sort, ascending)
                 .page(100, 0)
                 .build());
 
@@ -1158,9 +1162,7 @@ public abstract class RepositoryContract {
         for (ProjectSort sort : List.of(ProjectSort.DATASET_COUNT, ProjectSort.CREATED_AT, ProjectSort.NAME)) {
             List<ProjectId> seen = new ArrayList<>();
             for (int offset = 0; offset < 11; offset += 4) {
-                Page<Project> page = projects.search(ProjectQuery.builder(caller)
-                        .visibilities(EnumSet.of(Visibility.USER))
-                        .sort(sort, false)
+                Page<Project> page = projects.search(sorted(caller, EnumSet.of(Visibility.USER), sort, false)
                         .page(4, offset)
                         .build());
                 assertThat(page.total()).isEqualTo(11);
@@ -1240,9 +1242,7 @@ public abstract class RepositoryContract {
         for (int limit : List.of(1, 3, 5)) {
             List<ProjectId> seen = new ArrayList<>();
             for (int offset = 0; offset < expected.size() + limit; offset += limit) {
-                Page<Project> page = projects.search(ProjectQuery.builder(m.caller())
-                        .visibilities(all)
-                        .sort(sort, ascending)
+                Page<Project> page = projects.search(sorted(m.caller(), all, sort, ascending)
                         .page(limit, offset)
                         .build());
                 assertThat(page.total()).isEqualTo(expected.size());
@@ -1251,11 +1251,8 @@ public abstract class RepositoryContract {
             }
             assertThat(seen).as("limit %d", limit).containsExactlyElementsOf(expected);
         }
-        List<ProjectId> deep = ids(projects.search(ProjectQuery.builder(m.caller())
-                .visibilities(all)
-                .sort(sort, ascending)
-                .page(4, 9)
-                .build()));
+        List<ProjectId> deep = ids(projects.search(
+                sorted(m.caller(), all, sort, ascending).page(4, 9).build()));
         assertThat(deep).containsExactlyElementsOf(expected.subList(9, 13));
     }
 
@@ -1272,11 +1269,8 @@ public abstract class RepositoryContract {
 
         for (int limit : List.of(1, 3, 5, expected.size(), expected.size() + 1)) {
             List<ProjectId> seen = new ArrayList<>();
-            ProjectQuery first = ProjectQuery.builder(m.caller())
-                    .visibilities(all)
-                    .sort(sort, ascending)
-                    .page(limit, 0)
-                    .build();
+            ProjectQuery first =
+                    sorted(m.caller(), all, sort, ascending).page(limit, 0).build();
             Page<Project> page = projects.search(first.after(null));
             seen.addAll(ids(page));
             int pages = 1;
@@ -1326,9 +1320,7 @@ public abstract class RepositoryContract {
         Mixed m = mixedVisibilities();
         Set<Visibility> all = EnumSet.allOf(Visibility.class);
         Project last = m.visible().stream().max(order(ProjectSort.NAME, true)).orElseThrow();
-        Page<Project> page = projects.search(ProjectQuery.builder(m.caller())
-                .visibilities(all)
-                .sort(ProjectSort.NAME, true)
+        Page<Project> page = projects.search(sorted(m.caller(), all, ProjectSort.NAME, true)
                 .page(5, 0)
                 .build()
                 .after(ProjectPosition.after(last, ProjectSort.NAME, true)));
@@ -1408,9 +1400,7 @@ public abstract class RepositoryContract {
                 .toList();
 
         // window 2, limit 3: at offset 0 the search counts at most 5 of the 14 matches
-        Page<Project> first = projects.search(ProjectQuery.builder(m.caller())
-                .visibilities(all)
-                .sort(ProjectSort.CREATED_AT, true)
+        Page<Project> first = projects.search(sorted(m.caller(), all, ProjectSort.CREATED_AT, true)
                 .page(3, 0)
                 .totalWindow(2)
                 .build());
@@ -1423,9 +1413,7 @@ public abstract class RepositoryContract {
         long offset = 0;
         Page<Project> page;
         do {
-            page = projects.search(ProjectQuery.builder(m.caller())
-                    .visibilities(all)
-                    .sort(ProjectSort.CREATED_AT, true)
+            page = projects.search(sorted(m.caller(), all, ProjectSort.CREATED_AT, true)
                     .page(3, offset)
                     .totalWindow(2)
                     .build());
@@ -1437,17 +1425,13 @@ public abstract class RepositoryContract {
         assertThat(page.totalExact()).isTrue();
 
         // exactly at the limit the count is still exact
-        Page<Project> atLimit = projects.search(ProjectQuery.builder(m.caller())
-                .visibilities(all)
-                .sort(ProjectSort.CREATED_AT, true)
+        Page<Project> atLimit = projects.search(sorted(m.caller(), all, ProjectSort.CREATED_AT, true)
                 .page(4, 0)
                 .totalWindow(size - 4)
                 .build());
         assertThat(atLimit.total()).isEqualTo(size);
         assertThat(atLimit.totalExact()).isTrue();
-        Page<Project> oneShort = projects.search(ProjectQuery.builder(m.caller())
-                .visibilities(all)
-                .sort(ProjectSort.CREATED_AT, true)
+        Page<Project> oneShort = projects.search(sorted(m.caller(), all, ProjectSort.CREATED_AT, true)
                 .page(4, 0)
                 .totalWindow(size - 5)
                 .build());
