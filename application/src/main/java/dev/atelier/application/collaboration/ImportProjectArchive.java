@@ -2,7 +2,6 @@ package dev.atelier.application.collaboration;
 
 import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.ProjectStores;
-import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.error.InvalidInputException;
@@ -20,14 +19,7 @@ import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
-import dev.atelier.domain.port.DocumentRepository;
-import dev.atelier.domain.port.IdGenerator;
-import dev.atelier.domain.port.MemberRepository;
-import dev.atelier.domain.port.ParamHistoryRepository;
-import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.TextExtractor;
-import dev.atelier.domain.port.UnitOfWork;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -50,17 +42,11 @@ import java.util.Set;
 public final class ImportProjectArchive {
     public static final int MAX_PARAM_VERSIONS = 10_000;
 
-    private final ProjectRepository projects;
-    private final ParamHistoryRepository params;
-    private final MemberRepository members;
-    private final DocumentRepository documents;
     private final TextExtractor extractor;
+    private final ProjectStores stores;
     private final Workspaces workspaces;
     private final UniqueNames names;
-    private final Timeline timeline;
-    private final UnitOfWork uow;
-    private final IdGenerator ids;
-    private final Clock clock;
+    private final Bookkeeping books;
 
     public ImportProjectArchive(
             ProjectStores stores,
@@ -68,17 +54,11 @@ public final class ImportProjectArchive {
             Workspaces workspaces,
             UniqueNames names,
             Bookkeeping books) {
-        this.projects = stores.projects();
-        this.params = stores.params();
-        this.members = stores.members();
-        this.documents = stores.documents();
         this.extractor = extractor;
+        this.stores = stores;
         this.workspaces = workspaces;
         this.names = names;
-        this.uow = books.uow();
-        this.timeline = books.timeline();
-        this.ids = books.ids();
-        this.clock = books.clock();
+        this.books = books;
     }
 
     public record Command(User caller, String workspace, ProjectArchive archive) {
@@ -128,11 +108,11 @@ public final class ImportProjectArchive {
         }
 
         // a concurrent writer may take the chosen name first: choose again in a new transaction
-        return UniqueNames.withFreeName(() -> uow.inTransaction(() -> {
-            Instant now = clock.instant();
+        return UniqueNames.withFreeName(() -> books.uow().inTransaction(() -> {
+            Instant now = books.clock().instant();
             String name = names.firstFree(workspace.id(), c.caller().id(), project.name());
             Project created = new Project(
-                    new ProjectId(ids.newId()),
+                    new ProjectId(books.ids().newId()),
                     workspace.id(),
                     name,
                     project.description(),
@@ -147,24 +127,25 @@ public final class ImportProjectArchive {
                     now,
                     now,
                     0);
-            projects.insert(created);
+            stores.projects().insert(created);
             for (ParamVersion v : history) {
-                params.append(created.id(), v);
+                stores.params().append(created.id(), v);
             }
             if (history.isEmpty()) {
-                params.append(created.id(), ParamVersion.initial(Map.of(), null, now));
+                stores.params().append(created.id(), ParamVersion.initial(Map.of(), null, now));
             }
-            members.save(new Member(created.id(), c.caller().id(), Role.OWNER, now));
+            stores.members().save(new Member(created.id(), c.caller().id(), Role.OWNER, now));
             for (int i = 0; i < docs.size(); i++) {
                 ArchivedDocument d = docs.get(i);
                 ExtractedDocument x = extracted.get(i);
-                documents.insert(Document.fromExtraction(
-                        ids.newId(),
-                        created.id(),
-                        d.filename(),
-                        d.content(),
-                        x,
-                        d.createdAt() == null ? now : d.createdAt()));
+                stores.documents()
+                        .insert(Document.fromExtraction(
+                                books.ids().newId(),
+                                created.id(),
+                                d.filename(),
+                                d.content(),
+                                x,
+                                d.createdAt() == null ? now : d.createdAt()));
             }
             Map<String, Object> details = new LinkedHashMap<>();
             if (sourceId != null) {
@@ -172,8 +153,8 @@ public final class ImportProjectArchive {
             }
             details.put("documents", docs.size());
             details.put("param_versions", Math.max(1, history.size()));
-            timeline.record(created.id(), EventType.IMPORTED, created.name(), c.caller(), details);
-            return projects.findById(created.id()).orElse(created);
+            books.timeline().record(created.id(), EventType.IMPORTED, created.name(), c.caller(), details);
+            return stores.projects().findById(created.id()).orElse(created);
         }));
     }
 

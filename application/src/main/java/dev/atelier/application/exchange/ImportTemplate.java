@@ -2,7 +2,6 @@ package dev.atelier.application.exchange;
 
 import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.ProjectStores;
-import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.error.InvalidInputException;
@@ -18,13 +17,7 @@ import dev.atelier.domain.model.Template;
 import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
-import dev.atelier.domain.port.IdGenerator;
-import dev.atelier.domain.port.MemberRepository;
-import dev.atelier.domain.port.ParamHistoryRepository;
-import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.TemplateCatalog;
-import dev.atelier.domain.port.UnitOfWork;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +30,10 @@ import java.util.Objects;
  */
 public final class ImportTemplate {
     private final TemplateCatalog catalog;
-    private final ProjectRepository projects;
-    private final ParamHistoryRepository params;
-    private final MemberRepository members;
+    private final ProjectStores stores;
     private final Workspaces workspaces;
     private final UniqueNames names;
-    private final Timeline timeline;
-    private final UnitOfWork uow;
-    private final IdGenerator ids;
-    private final Clock clock;
+    private final Bookkeeping books;
 
     public ImportTemplate(
             TemplateCatalog catalog,
@@ -54,15 +42,10 @@ public final class ImportTemplate {
             UniqueNames names,
             Bookkeeping books) {
         this.catalog = catalog;
-        this.projects = stores.projects();
-        this.params = stores.params();
-        this.members = stores.members();
+        this.stores = stores;
         this.workspaces = workspaces;
         this.names = names;
-        this.uow = books.uow();
-        this.timeline = books.timeline();
-        this.ids = books.ids();
-        this.clock = books.clock();
+        this.books = books;
     }
 
     public record Command(User caller, String workspace, String templateId, String newProjectName, Scope scope) {
@@ -88,13 +71,13 @@ public final class ImportTemplate {
         Template template = catalog.find(c.templateId())
                 .orElseThrow(() -> new NotFoundException("template " + Text.clip(c.templateId(), 64) + " not found"));
         Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
-        return uow.inTransaction(() -> {
-            var now = clock.instant();
+        return books.uow().inTransaction(() -> {
+            var now = books.clock().instant();
             String name = names.firstFree(
                     workspace.id(), c.caller().id(), c.newProjectName() == null ? template.name() : c.newProjectName());
             Template.Blueprint blueprint = template.blueprint();
             Project project = Project.create(
-                    new ProjectId(ids.newId()),
+                    new ProjectId(books.ids().newId()),
                     workspace.id(),
                     c.caller(),
                     name,
@@ -104,13 +87,13 @@ public final class ImportTemplate {
                     c.scope(),
                     null,
                     now);
-            projects.insert(project);
+            stores.projects().insert(project);
             ParamVersion initial = ParamVersion.initial(blueprint.params(), null, now);
-            params.append(project.id(), initial);
-            members.save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
+            stores.params().append(project.id(), initial);
+            stores.members().save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("template_id", template.id());
-            timeline.record(project.id(), EventType.CREATED, project.name(), c.caller(), details);
+            books.timeline().record(project.id(), EventType.CREATED, project.name(), c.caller(), details);
             return new Created(project, List.of(initial), template);
         });
     }
