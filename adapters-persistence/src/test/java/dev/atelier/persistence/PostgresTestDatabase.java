@@ -1,10 +1,14 @@
 package dev.atelier.persistence;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,6 +25,14 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * each test class creates its own database {@code atelier_t_<random>}, so runs never see each
  * other's data. With neither available the tests are skipped with a loud message, unless
  * {@code ATELIER_REQUIRE_POSTGRES_TESTS=true}, when they fail instead.
+ *
+ * <p>Testcontainers is asked only when a Docker endpoint is in sight ({@code DOCKER_HOST}, a
+ * Testcontainers configuration file, or one of the usual Docker sockets): without one its probe
+ * would only try each of its strategies and log their failures, so the named server is taken at
+ * once.
+ *
+ * <p>This is the one way every PostgreSQL test of the build gets its database: adapters-http's
+ * tests use it too, through this module's test-jar (which holds this class only).
  */
 public final class PostgresTestDatabase implements AutoCloseable {
     private static Server server;
@@ -56,6 +68,23 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     public String password() {
         return on.password();
+    }
+
+    /**
+     * Skips the calling test with a loud message, or fails it when {@code
+     * ATELIER_REQUIRE_POSTGRES_TESTS=true}: for a PostgreSQL test that finds something else it needs
+     * missing (the server binaries of a private cluster, say).
+     */
+    public static void skipOrFail(String message) {
+        if (required()) {
+            throw new IllegalStateException(message + " — and ATELIER_REQUIRE_POSTGRES_TESTS=true");
+        }
+        System.err.println("!!! " + message);
+        Assumptions.abort(message);
+    }
+
+    private static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("ATELIER_REQUIRE_POSTGRES_TESTS"));
     }
 
     /** The Micronaut datasource properties that point at this database. */
@@ -105,10 +134,9 @@ public final class PostgresTestDatabase implements AutoCloseable {
     }
 
     private static Server findServer() {
-        boolean required = "true".equalsIgnoreCase(System.getenv("ATELIER_REQUIRE_POSTGRES_TESTS"));
         String url = System.getenv("ATELIER_TEST_POSTGRES_URL");
         String problem = null;
-        if (dockerAvailable()) {
+        if (dockerEndpointInSight() && dockerAvailable()) {
             try {
                 PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
                 container.start();
@@ -133,12 +161,34 @@ public final class PostgresTestDatabase implements AutoCloseable {
                         ? problem
                         : "no Docker engine and ATELIER_TEST_POSTGRES_URL is not set "
                                 + "(e.g. jdbc:postgresql://127.0.0.1:5432/test with ATELIER_TEST_POSTGRES_USER/_PASSWORD)");
-        if (required) {
-            throw new IllegalStateException(message + " — and ATELIER_REQUIRE_POSTGRES_TESTS=true");
-        }
-        System.err.println("!!! " + message);
-        Assumptions.abort(message);
+        skipOrFail(message);
         throw new AssertionError("unreachable");
+    }
+
+    /**
+     * Whether Testcontainers could find a Docker engine at all: {@code DOCKER_HOST}, a {@code
+     * ~/.testcontainers.properties} (which may name a host), or a socket where Docker, Docker
+     * Desktop, rootless Docker, Colima or Rancher Desktop put theirs.
+     */
+    private static boolean dockerEndpointInSight() {
+        String dockerHost = System.getenv("DOCKER_HOST");
+        if (dockerHost != null && !dockerHost.isBlank()) {
+            return true;
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        List<Path> candidates = new ArrayList<>(List.of(
+                home.resolve(".testcontainers.properties"),
+                Path.of("/var/run/docker.sock"),
+                home.resolve(".docker/run/docker.sock"),
+                home.resolve(".docker/desktop/docker.sock"),
+                home.resolve(".colima/default/docker.sock"),
+                home.resolve(".rd/docker.sock")));
+        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+        if (runtimeDir != null && !runtimeDir.isBlank()) {
+            candidates.add(Path.of(runtimeDir, "docker.sock"));
+            candidates.add(Path.of(runtimeDir, ".docker/run/docker.sock"));
+        }
+        return candidates.stream().anyMatch(Files::exists);
     }
 
     private static boolean dockerAvailable() {

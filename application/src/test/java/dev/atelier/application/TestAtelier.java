@@ -9,10 +9,12 @@ import dev.atelier.application.account.RevokeApiKey;
 import dev.atelier.application.exchange.CopyProject;
 import dev.atelier.application.exchange.ProjectImporter;
 import dev.atelier.application.exchange.ProjectTables;
+import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.CleanupProjects;
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.LoadProject;
 import dev.atelier.application.project.ProjectAccess;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.SaveProject;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
@@ -54,24 +56,20 @@ public final class TestAtelier {
     public final ProjectAccess access = new ProjectAccess(store.projects, store.members);
     public final Timeline timeline = new Timeline(store.events, ids, clock);
     public final UniqueNames uniqueNames = new UniqueNames(store.projects);
-    public final SaveProject saveProject =
-            new SaveProject(store.projects, access, workspaces, timeline, store, ids, clock);
+    public final ProjectStores stores = stores(store);
+    public final Bookkeeping books = new Bookkeeping(store, timeline, ids, clock);
+    public final SaveProject saveProject = new SaveProject(store.projects, access, workspaces, books);
     public final LoadProject loadProject = new LoadProject(access, store.projects, workspaces, store);
     public final ListProjects listProjects = new ListProjects(store.projects, workspaces);
     public final CleanupProjects cleanupProjects = new CleanupProjects(store.projects, access, workspaces, store);
-    public final ProjectTables tables =
-            new ProjectTables(store.projects, store.params, store.members, store.documents, store.events, store.users);
-    public final ProjectImporter importer = new ProjectImporter(
-            store.projects,
-            store.params,
-            store.members,
-            store.documents,
-            store.events,
-            store.users,
-            timeline,
-            ids,
-            clock);
+    public final ProjectTables tables = new ProjectTables(stores, store.users);
+    public final ProjectImporter importer = new ProjectImporter(stores, store.users, timeline, ids, clock);
     public final CopyProject copyProject = new CopyProject(access, workspaces, tables, importer, store);
+
+    /** The store's five project repositories, as the use cases that span a project's tables take them. */
+    public static ProjectStores stores(InMemoryStore store) {
+        return new ProjectStores(store.projects, store.params, store.members, store.documents, store.events);
+    }
 
     /** A registered user (not admin) in the given organization. */
     public User user(String name, String organization) {

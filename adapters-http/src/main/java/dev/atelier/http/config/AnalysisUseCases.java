@@ -2,22 +2,16 @@ package dev.atelier.http.config;
 
 import dev.atelier.application.analysis.CreateProjectFromContext;
 import dev.atelier.application.analysis.DraftProjectFromContext;
-import dev.atelier.application.project.Timeline;
+import dev.atelier.application.project.Bookkeeping;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.port.ContextAnalyzer;
-import dev.atelier.domain.port.DocumentRepository;
-import dev.atelier.domain.port.IdGenerator;
-import dev.atelier.domain.port.MemberRepository;
-import dev.atelier.domain.port.ParamHistoryRepository;
-import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.TemplateCatalog;
 import dev.atelier.domain.port.TextExtractor;
-import dev.atelier.domain.port.UnitOfWork;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 
 /**
  * Composition root for drafting and creating projects from a context. The extractor and the analyzer come from adapters-llm
@@ -40,17 +34,10 @@ class AnalysisUseCases {
     @Singleton
     CreateProjectFromContext createProjectFromContext(
             DraftProjectFromContext drafts,
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
+            ProjectStores stores,
             Workspaces workspaces,
             UniqueNames names,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
-        return new CreateProjectFromContext(
-                drafts, projects, params, members, documents, workspaces, names, timeline, uow, ids, clock);
+            Bookkeeping books) {
+        return new CreateProjectFromContext(drafts, stores, workspaces, names, books);
     }
 }

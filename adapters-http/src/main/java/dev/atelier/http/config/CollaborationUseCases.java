@@ -16,16 +16,17 @@ import dev.atelier.application.collaboration.RemoveMember;
 import dev.atelier.application.collaboration.SetParams;
 import dev.atelier.application.collaboration.UpdateProject;
 import dev.atelier.application.collaboration.UploadDataset;
+import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.CleanupProjects;
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.ProjectAccess;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.SaveProject;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.port.DocumentRepository;
 import dev.atelier.domain.port.EventRepository;
-import dev.atelier.domain.port.IdGenerator;
 import dev.atelier.domain.port.MemberRepository;
 import dev.atelier.domain.port.ParamHistoryRepository;
 import dev.atelier.domain.port.ProjectRepository;
@@ -116,14 +117,8 @@ class CollaborationUseCases {
 
     @Singleton
     UploadDataset uploadDataset(
-            ProjectAccess access,
-            TextExtractor extractor,
-            DocumentRepository documents,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
-        return new UploadDataset(access, extractor, documents, timeline, uow, ids, clock);
+            ProjectAccess access, TextExtractor extractor, DocumentRepository documents, Bookkeeping books) {
+        return new UploadDataset(access, extractor, documents, books);
     }
 
     @Singleton
@@ -139,19 +134,12 @@ class CollaborationUseCases {
 
     @Singleton
     ImportProjectArchive importProjectArchive(
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
+            ProjectStores stores,
             TextExtractor extractor,
             Workspaces workspaces,
             UniqueNames names,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
-        return new ImportProjectArchive(
-                projects, params, members, documents, extractor, workspaces, names, timeline, uow, ids, clock);
+            Bookkeeping books) {
+        return new ImportProjectArchive(stores, extractor, workspaces, names, books);
     }
 
     @Singleton

@@ -9,14 +9,13 @@ import dev.atelier.application.exchange.ImportWorkspace;
 import dev.atelier.application.exchange.ListTemplates;
 import dev.atelier.application.exchange.ProjectImporter;
 import dev.atelier.application.exchange.ProjectTables;
+import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.ProjectAccess;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
-import dev.atelier.domain.port.DocumentRepository;
-import dev.atelier.domain.port.EventRepository;
 import dev.atelier.domain.port.IdGenerator;
-import dev.atelier.domain.port.MemberRepository;
 import dev.atelier.domain.port.ParamHistoryRepository;
 import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.TemplateCatalog;
@@ -31,28 +30,14 @@ import java.time.Clock;
 class ExchangeUseCases {
 
     @Singleton
-    ProjectTables projectTables(
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
-            EventRepository events,
-            UserRepository users) {
-        return new ProjectTables(projects, params, members, documents, events, users);
+    ProjectTables projectTables(ProjectStores stores, UserRepository users) {
+        return new ProjectTables(stores, users);
     }
 
     @Singleton
     ProjectImporter projectImporter(
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
-            EventRepository events,
-            UserRepository users,
-            Timeline timeline,
-            IdGenerator ids,
-            Clock clock) {
-        return new ProjectImporter(projects, params, members, documents, events, users, timeline, ids, clock);
+            ProjectStores stores, UserRepository users, Timeline timeline, IdGenerator ids, Clock clock) {
+        return new ProjectImporter(stores, users, timeline, ids, clock);
     }
 
     @Singleton
@@ -106,15 +91,10 @@ class ExchangeUseCases {
     @Singleton
     ImportTemplate importTemplate(
             TemplateCatalog catalog,
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
+            ProjectStores stores,
             Workspaces workspaces,
             UniqueNames names,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
-        return new ImportTemplate(catalog, projects, params, members, workspaces, names, timeline, uow, ids, clock);
+            Bookkeeping books) {
+        return new ImportTemplate(catalog, stores, workspaces, names, books);
     }
 }

@@ -1,16 +1,20 @@
 package dev.atelier.http.config;
 
+import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.CleanupProjects;
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.LoadProject;
 import dev.atelier.application.project.ProjectAccess;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.SaveProject;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
+import dev.atelier.domain.port.DocumentRepository;
 import dev.atelier.domain.port.EventRepository;
 import dev.atelier.domain.port.IdGenerator;
 import dev.atelier.domain.port.MemberRepository;
+import dev.atelier.domain.port.ParamHistoryRepository;
 import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.UnitOfWork;
 import io.micronaut.context.annotation.Factory;
@@ -33,20 +37,29 @@ class ProjectUseCases {
     }
 
     @Singleton
+    ProjectStores projectStores(
+            ProjectRepository projects,
+            ParamHistoryRepository params,
+            MemberRepository members,
+            DocumentRepository documents,
+            EventRepository events) {
+        return new ProjectStores(projects, params, members, documents, events);
+    }
+
+    @Singleton
+    Bookkeeping bookkeeping(UnitOfWork uow, Timeline timeline, IdGenerator ids, Clock clock) {
+        return new Bookkeeping(uow, timeline, ids, clock);
+    }
+
+    @Singleton
     UniqueNames uniqueNames(ProjectRepository projects) {
         return new UniqueNames(projects);
     }
 
     @Singleton
     SaveProject saveProject(
-            ProjectRepository projects,
-            ProjectAccess access,
-            Workspaces workspaces,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
-        return new SaveProject(projects, access, workspaces, timeline, uow, ids, clock);
+            ProjectRepository projects, ProjectAccess access, Workspaces workspaces, Bookkeeping books) {
+        return new SaveProject(projects, access, workspaces, books);
     }
 
     @Singleton

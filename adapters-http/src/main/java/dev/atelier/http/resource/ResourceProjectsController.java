@@ -118,18 +118,14 @@ final class ResourceProjectsController {
                     "give either cursor or offset, not both: a cursor already says where the page starts");
         }
         ProjectPosition after = byCursor ? ProjectCursor.decode(cursor, sort, ascending) : null;
-        Page<Project> page = listProjects.execute(new ListProjects.Command(
-                caller,
-                null,
-                true,
-                EnumSet.of(Visibility.USER, Visibility.SHARED),
-                search,
-                null,
-                sort,
-                ascending,
-                l,
-                o,
-                after));
+        Page<Project> page = listProjects.execute(ListProjects.Command.builder(caller)
+                .allWorkspaces()
+                .visibilities(EnumSet.of(Visibility.USER, Visibility.SHARED))
+                .search(search)
+                .sort(sort, ascending)
+                .page(l, o)
+                .after(after)
+                .build());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "items",

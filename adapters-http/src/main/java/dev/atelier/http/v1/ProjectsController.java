@@ -104,17 +104,12 @@ final class ProjectsController {
             @Nullable @QueryValue String scopes,
             @Nullable @QueryValue String limit,
             @Nullable @QueryValue String offset) {
-        Page<Project> page = listProjects.execute(new ListProjects.Command(
-                caller,
-                workspaceId,
-                false,
-                Visibility.parseList(scopes),
-                null,
-                null,
-                ProjectSort.CREATED_AT,
-                false,
-                Paging.limit(limit),
-                Paging.offset(offset)));
+        Page<Project> page = listProjects.execute(ListProjects.Command.builder(caller)
+                .workspace(workspaceId)
+                .visibilities(Visibility.parseList(scopes))
+                .sort(ProjectSort.CREATED_AT, false)
+                .page(Paging.limit(limit), Paging.offset(offset))
+                .build());
         return Envelope.success(
                 "Projects retrieved successfully",
                 page.items().stream().map(ProjectView::of).toList());

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The conformance suite on PostgreSQL: one server on a database of its own on the test PostgreSQL
- * server ({@code ATELIER_TEST_POSTGRES_URL}, found as every PostgreSQL test of this module finds it),
- * shared by every part of the suite. {@code ConformanceOnH2Test} runs the same on H2.
+ * The conformance suite on PostgreSQL: one server on a database of its own ({@link
+ * ServerOnPostgres}: Testcontainers or {@code ATELIER_TEST_POSTGRES_URL}, found as every PostgreSQL
+ * test of the build finds it), shared by every part of the suite. {@code ConformanceOnH2Test} runs the same on H2.
  */
 class ConformanceOnPostgresTest {
     @RegisterExtension

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.http.testing.AtelierServer;
 import dev.atelier.http.testing.AtelierServer.Reply;
 import dev.atelier.http.testing.AtelierServer.TestUser;
+import dev.atelier.persistence.PostgresTestDatabase;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,7 +47,8 @@ class DatabaseOutageTest {
     static void start() {
         Optional<Path> bin = PrivatePostgres.binaries();
         if (bin.isEmpty()) {
-            FaultDatabases.skipOrFail("database outage test NOT RUN: no PostgreSQL server binaries (pg_ctl, initdb)");
+            PostgresTestDatabase.skipOrFail(
+                    "database outage test NOT RUN: no PostgreSQL server binaries (pg_ctl, initdb)");
         }
         postgres = PrivatePostgres.start(bin.get());
         server = AtelierServer.start(FaultDatabases.quiet(postgres.properties()));

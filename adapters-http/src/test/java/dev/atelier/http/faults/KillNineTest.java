@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.http.testing.AtelierServer;
+import dev.atelier.persistence.PostgresTestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -60,7 +61,7 @@ class KillNineTest {
 
     @Test
     void every_write_acknowledged_before_a_kill_9_is_there_after_a_restart_on_postgresql() throws Exception {
-        try (FaultDatabases.PostgresDatabase db = FaultDatabases.postgres()) {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
             survivesKill9(
                     Map.of(
                             "DATASOURCES_DEFAULT_URL", db.url(),

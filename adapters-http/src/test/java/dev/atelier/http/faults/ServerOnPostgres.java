@@ -1,6 +1,7 @@
 package dev.atelier.http.faults;
 
 import dev.atelier.http.testing.AtelierServer;
+import dev.atelier.persistence.PostgresTestDatabase;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -11,12 +12,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A server on a PostgreSQL database of its own, for the tests of one class: registered as a static
  * field with {@code @RegisterExtension}, it creates the database and starts the server before the
  * class's first test and stops and drops both after its last. The database is found the way every
- * PostgreSQL test of this module finds it ({@link FaultDatabases#postgres()}: skipped loudly, or
- * failed under {@code ATELIER_REQUIRE_POSTGRES_TESTS=true}, when there is none).
+ * PostgreSQL test of the build finds it ({@link PostgresTestDatabase#create()}: Testcontainers or
+ * the named server; skipped loudly, or failed under {@code ATELIER_REQUIRE_POSTGRES_TESTS=true},
+ * when there is none).
  */
 public final class ServerOnPostgres implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, Object> extra;
-    private FaultDatabases.PostgresDatabase database;
+    private PostgresTestDatabase database;
     private AtelierServer server;
 
     /** A server with the analyzer's warm-up off and {@code extra} settings on top. */
@@ -30,8 +32,8 @@ public final class ServerOnPostgres implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        database = FaultDatabases.postgres();
-        Map<String, Object> properties = new HashMap<>(database.properties());
+        database = PostgresTestDatabase.create();
+        Map<String, Object> properties = new HashMap<>(database.datasourceProperties());
         properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         properties.putAll(extra);
         server = AtelierServer.start(FaultDatabases.quiet(properties));

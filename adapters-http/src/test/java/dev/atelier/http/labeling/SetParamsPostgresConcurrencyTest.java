@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Concurrent setParams against PostgreSQL, in a throw-away database on the test server (found as
- * every PostgreSQL test of this module finds it, {@link FaultDatabases#postgres}: skipped loudly
- * when there is none, failed when {@code ATELIER_REQUIRE_POSTGRES_TESTS=true}): the row lock and the
+ * Concurrent setParams against PostgreSQL, in a throw-away database (found as every PostgreSQL test
+ * of the build finds it, {@link ServerOnPostgres}: skipped loudly when there is none, failed when
+ * {@code ATELIER_REQUIRE_POSTGRES_TESTS=true}): the row lock and the
  * (project, version) uniqueness must give versions 0..N, each once.
  */
 class SetParamsPostgresConcurrencyTest {

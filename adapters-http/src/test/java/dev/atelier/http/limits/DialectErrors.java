@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.http.testing.AtelierServer;
 import java.io.IOException;
 
 /** Reads an error answer in the shape of the dialect that owns a path, and checks that shape. */
@@ -11,6 +12,12 @@ final class DialectErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DialectErrors() {}
+
+    /** The message of a {@code status} answer, after checking it is in {@code dialect}'s error shape. */
+    static String refusal(Dialect dialect, AtelierServer.Reply reply, int status) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(status);
+        return messageIn(dialect.path, reply.body());
+    }
 
     /** The message of {@code body}, after checking it is the error shape of {@code path}'s dialect. */
     static String messageIn(String path, String body) {

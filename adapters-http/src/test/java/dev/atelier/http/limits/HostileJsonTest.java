@@ -7,9 +7,7 @@ import dev.atelier.http.testing.AtelierServer;
 import dev.atelier.http.testing.AtelierServer.Reply;
 import dev.atelier.http.testing.AtelierServer.TestUser;
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,21 +26,6 @@ class HostileJsonTest {
     private final TestUser user = server.createUser("Hostile Json");
     private int before;
 
-    /** The create endpoint of one dialect and how its body wraps the project's fields. */
-    enum Dialect {
-        V1("/api/v1/projects/workspace_id/save", fields -> "{\"project\": {" + fields + "}}"),
-        RESOURCE("/api/projects", fields -> "{" + fields + "}"),
-        LABELING("/v1/projects", fields -> "{\"type\": \"imageannotation\", " + fields + "}");
-
-        final String path;
-        final Function<String, String> body;
-
-        Dialect(String path, Function<String, String> body) {
-            this.path = path;
-            this.body = body;
-        }
-    }
-
     @BeforeEach
     void count_projects() {
         before = projects();
@@ -55,13 +38,7 @@ class HostileJsonTest {
     }
 
     private Reply create(Dialect dialect, byte[] body) {
-        HttpRequest.Builder request = server.request(dialect.path, null)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        request.header(
-                "Authorization",
-                dialect == Dialect.LABELING ? AtelierServer.basicAuth(user.token()) : "Bearer " + user.token());
-        return server.send(request.build());
+        return dialect.post(server, user, dialect.path, body);
     }
 
     private Reply create(Dialect dialect, String fields) {
@@ -70,8 +47,7 @@ class HostileJsonTest {
 
     /** Asserts a {@code status} answer in the dialect's shape, nothing created, and returns the message. */
     private String refused(Dialect dialect, Reply reply, int status) {
-        assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-        String message = DialectErrors.messageIn(dialect.path, reply.body());
+        String message = DialectErrors.refusal(dialect, reply, status);
         assertThat(message).isNotBlank();
         assertThat(projects()).isEqualTo(before);
         return message;

@@ -55,32 +55,12 @@ abstract class StrictBodiesContract {
         return reply.data().size();
     }
 
-    /** One write endpoint per dialect and the body that puts {@code json} where it is stored. */
-    enum Dialect {
-        V1("/api/v1/projects/workspace_id/save"),
-        RESOURCE("/api/projects"),
-        LABELING("/v1/projects");
-
-        final String path;
-
-        Dialect(String path) {
-            this.path = path;
-        }
-    }
-
     private Reply post(Dialect dialect, String path, String body) {
-        var request = server().request(path, null)
-                .header("Content-Type", "application/json")
-                .header(
-                        "Authorization",
-                        dialect == Dialect.LABELING ? AtelierServer.basicAuth(user.token()) : "Bearer " + user.token())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
-        return server().send(request.build());
+        return dialect.post(server(), user, path, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private String refused(Dialect dialect, Reply reply, int status) {
-        assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-        String message = DialectErrors.messageIn(dialect.path, reply.body());
+        String message = DialectErrors.refusal(dialect, reply, status);
         assertThat(projects()).isEqualTo(before);
         return message;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.http.faults.FaultDatabases;
 import dev.atelier.http.testing.AtelierServer;
 import dev.atelier.http.testing.AtelierServer.Reply;
+import dev.atelier.persistence.PostgresTestDatabase;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,8 +37,8 @@ class CrossInstallationExchangeTest {
 
     @Test
     void a_project_exported_from_h2_imports_into_postgresql_intact() throws Exception {
-        try (FaultDatabases.PostgresDatabase database = FaultDatabases.postgres();
-                AtelierServer pg = AtelierServer.start(FaultDatabases.quiet(database.properties()))) {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create();
+                AtelierServer pg = AtelierServer.start(FaultDatabases.quiet(database.datasourceProperties()))) {
             AtelierServer h2 = AtelierServer.shared();
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             String ownerEmail = "mover-" + suffix + "@example.com";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.application.exchange.ExportFormat;
 import dev.atelier.application.exchange.MapExportSource;
 import dev.atelier.application.exchange.ProjectImporter;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.error.PayloadTooLargeException;
 import dev.atelier.http.config.JsonConfiguration;
@@ -32,7 +33,7 @@ class ExportImportFuzzTest {
     private static final SpooledImports SPOOL = new SpooledImports(SERVER_JSON, 16L * 1024 * 1024);
     /** Validation reads no repository: the importer is built without any. */
     private static final ProjectImporter IMPORTER =
-            new ProjectImporter(null, null, null, null, null, null, null, null, null);
+            new ProjectImporter(new ProjectStores(null, null, null, null, null), null, null, null, null);
 
     private static final List<String> WORKSPACE_FORMATS =
             List.of(ExportFormat.WORKSPACE_FORMAT, ExportFormat.PROJECT_FORMAT);

@@ -1,6 +1,7 @@
 package dev.atelier.application.analysis;
 
-import dev.atelier.application.project.Timeline;
+import dev.atelier.application.project.Bookkeeping;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.error.InvalidInputException;
@@ -17,13 +18,6 @@ import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
-import dev.atelier.domain.port.DocumentRepository;
-import dev.atelier.domain.port.IdGenerator;
-import dev.atelier.domain.port.MemberRepository;
-import dev.atelier.domain.port.ParamHistoryRepository;
-import dev.atelier.domain.port.ProjectRepository;
-import dev.atelier.domain.port.UnitOfWork;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,40 +32,22 @@ import java.util.Map;
  */
 public final class CreateProjectFromContext {
     private final DraftProjectFromContext drafts;
-    private final ProjectRepository projects;
-    private final ParamHistoryRepository params;
-    private final MemberRepository members;
-    private final DocumentRepository documents;
+    private final ProjectStores stores;
     private final Workspaces workspaces;
     private final UniqueNames names;
-    private final Timeline timeline;
-    private final UnitOfWork uow;
-    private final IdGenerator ids;
-    private final Clock clock;
+    private final Bookkeeping books;
 
     public CreateProjectFromContext(
             DraftProjectFromContext drafts,
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
+            ProjectStores stores,
             Workspaces workspaces,
             UniqueNames names,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
+            Bookkeeping books) {
         this.drafts = drafts;
-        this.projects = projects;
-        this.params = params;
-        this.members = members;
-        this.documents = documents;
+        this.stores = stores;
         this.workspaces = workspaces;
         this.names = names;
-        this.timeline = timeline;
-        this.uow = uow;
-        this.ids = ids;
-        this.clock = clock;
+        this.books = books;
     }
 
     /** Where the project goes ({@code workspace}, {@code scope}) and what it is drafted from. */
@@ -93,15 +69,15 @@ public final class CreateProjectFromContext {
         ProjectDraft draft = analysis.draft();
 
         // a concurrent writer may take the chosen name first: choose again in a new transaction
-        return UniqueNames.withFreeName(() -> uow.inTransaction(() -> {
-            var now = clock.instant();
+        return UniqueNames.withFreeName(() -> books.uow().inTransaction(() -> {
+            var now = books.clock().instant();
             String name = names.firstFree(workspace.id(), c.caller().id(), draftName(draft));
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("tags", List.copyOf(draft.tags()));
             metadata.put("domain", draft.domain());
             metadata.put("template_id", draft.templateId());
             Project project = Project.create(
-                    new ProjectId(ids.newId()),
+                    new ProjectId(books.ids().newId()),
                     workspace.id(),
                     c.caller(),
                     name,
@@ -111,21 +87,21 @@ public final class CreateProjectFromContext {
                     c.scope(),
                     null,
                     now);
-            projects.insert(project);
-            params.append(project.id(), ParamVersion.initial(draft.params(), null, now));
-            members.save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
+            stores.projects().insert(project);
+            stores.params().append(project.id(), ParamVersion.initial(draft.params(), null, now));
+            stores.members().save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
             List<Document> stored = new ArrayList<>();
             for (DraftProjectFromContext.ExtractedFile e : drafted.files()) {
-                Document doc =
-                        Document.fromExtraction(ids.newId(), project.id(), e.filename(), e.bytes(), e.document(), now);
-                documents.insert(doc);
+                Document doc = Document.fromExtraction(
+                        books.ids().newId(), project.id(), e.filename(), e.bytes(), e.document(), now);
+                stores.documents().insert(doc);
                 stored.add(doc);
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("documents", stored.size());
             details.put("provider", analysis.provider());
             details.put("fallback", analysis.fallback());
-            timeline.record(project.id(), EventType.CREATED_FROM_CONTEXT, project.name(), c.caller(), details);
+            books.timeline().record(project.id(), EventType.CREATED_FROM_CONTEXT, project.name(), c.caller(), details);
             return new Created(project, List.copyOf(stored), analysis);
         }));
     }

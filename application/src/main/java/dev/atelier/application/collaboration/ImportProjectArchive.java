@@ -1,6 +1,7 @@
 package dev.atelier.application.collaboration;
 
-import dev.atelier.application.project.Timeline;
+import dev.atelier.application.project.Bookkeeping;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.error.InvalidInputException;
@@ -14,14 +15,7 @@ import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.model.Role;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
-import dev.atelier.domain.port.DocumentRepository;
-import dev.atelier.domain.port.IdGenerator;
-import dev.atelier.domain.port.MemberRepository;
-import dev.atelier.domain.port.ParamHistoryRepository;
-import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.TextExtractor;
-import dev.atelier.domain.port.UnitOfWork;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,41 +35,23 @@ import java.util.Map;
 public final class ImportProjectArchive {
     public static final int MAX_PARAM_VERSIONS = 10_000;
 
-    private final ProjectRepository projects;
-    private final ParamHistoryRepository params;
-    private final MemberRepository members;
-    private final DocumentRepository documents;
     private final TextExtractor extractor;
+    private final ProjectStores stores;
     private final Workspaces workspaces;
     private final UniqueNames names;
-    private final Timeline timeline;
-    private final UnitOfWork uow;
-    private final IdGenerator ids;
-    private final Clock clock;
+    private final Bookkeeping books;
 
     public ImportProjectArchive(
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
+            ProjectStores stores,
             TextExtractor extractor,
             Workspaces workspaces,
             UniqueNames names,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
-        this.projects = projects;
-        this.params = params;
-        this.members = members;
-        this.documents = documents;
+            Bookkeeping books) {
         this.extractor = extractor;
+        this.stores = stores;
         this.workspaces = workspaces;
         this.names = names;
-        this.timeline = timeline;
-        this.uow = uow;
-        this.ids = ids;
-        this.clock = clock;
+        this.books = books;
     }
 
     public record Command(User caller, String workspace, ProjectArchive archive) {
@@ -100,11 +76,11 @@ public final class ImportProjectArchive {
         }
 
         // a concurrent writer may take the chosen name first: choose again in a new transaction
-        return UniqueNames.withFreeName(() -> uow.inTransaction(() -> {
-            Instant now = clock.instant();
+        return UniqueNames.withFreeName(() -> books.uow().inTransaction(() -> {
+            Instant now = books.clock().instant();
             String name = names.firstFree(workspace.id(), c.caller().id(), project.name());
             Project created = new Project(
-                    new ProjectId(ids.newId()),
+                    new ProjectId(books.ids().newId()),
                     workspace.id(),
                     name,
                     project.description(),
@@ -119,24 +95,25 @@ public final class ImportProjectArchive {
                     now,
                     now,
                     0);
-            projects.insert(created);
+            stores.projects().insert(created);
             for (ParamVersion v : history) {
-                params.append(created.id(), v);
+                stores.params().append(created.id(), v);
             }
             if (history.isEmpty()) {
-                params.append(created.id(), ParamVersion.initial(Map.of(), null, now));
+                stores.params().append(created.id(), ParamVersion.initial(Map.of(), null, now));
             }
-            members.save(new Member(created.id(), c.caller().id(), Role.OWNER, now));
+            stores.members().save(new Member(created.id(), c.caller().id(), Role.OWNER, now));
             for (int i = 0; i < docs.size(); i++) {
                 ArchiveManifest.ArchivedDocument d = docs.get(i);
                 ExtractedDocument x = extracted.get(i);
-                documents.insert(Document.fromExtraction(
-                        ids.newId(),
-                        created.id(),
-                        d.filename(),
-                        d.content(),
-                        x,
-                        d.createdAt() == null ? now : d.createdAt()));
+                stores.documents()
+                        .insert(Document.fromExtraction(
+                                books.ids().newId(),
+                                created.id(),
+                                d.filename(),
+                                d.content(),
+                                x,
+                                d.createdAt() == null ? now : d.createdAt()));
             }
             Map<String, Object> details = new LinkedHashMap<>();
             if (sourceId != null) {
@@ -144,8 +121,8 @@ public final class ImportProjectArchive {
             }
             details.put("documents", docs.size());
             details.put("param_versions", Math.max(1, history.size()));
-            timeline.record(created.id(), EventType.IMPORTED, created.name(), c.caller(), details);
-            return projects.findById(created.id()).orElse(created);
+            books.timeline().record(created.id(), EventType.IMPORTED, created.name(), c.caller(), details);
+            return stores.projects().findById(created.id()).orElse(created);
         }));
     }
 }

@@ -50,17 +50,12 @@ public final class ListLabelingProjects {
         List<LoadProject.Loaded> result = new ArrayList<>();
         long offset = 0;
         while (true) {
-            Page<Project> page = list.execute(new ListProjects.Command(
-                    c.caller(),
-                    null,
-                    false,
-                    EnumSet.of(Visibility.USER),
-                    null,
-                    c.archived(),
-                    ProjectSort.CREATED_AT,
-                    true,
-                    ProjectQuery.MAX_LIMIT,
-                    offset));
+            Page<Project> page = list.execute(ListProjects.Command.builder(c.caller())
+                    .visibilities(EnumSet.of(Visibility.USER))
+                    .archived(c.archived())
+                    .sort(ProjectSort.CREATED_AT, true)
+                    .page(ProjectQuery.MAX_LIMIT, offset)
+                    .build());
             if (page.total() > c.maxProjects()) {
                 throw new TooManyResultsException("more than " + c.maxProjects() + " projects to list");
             }

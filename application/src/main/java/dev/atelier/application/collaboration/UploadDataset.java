@@ -1,5 +1,6 @@
 package dev.atelier.application.collaboration;
 
+import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.ProjectAccess;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.domain.error.InvalidInputException;
@@ -35,20 +36,14 @@ public final class UploadDataset {
     private final Clock clock;
 
     public UploadDataset(
-            ProjectAccess access,
-            TextExtractor extractor,
-            DocumentRepository documents,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
+            ProjectAccess access, TextExtractor extractor, DocumentRepository documents, Bookkeeping books) {
         this.access = access;
         this.extractor = extractor;
         this.documents = documents;
-        this.timeline = timeline;
-        this.uow = uow;
-        this.ids = ids;
-        this.clock = clock;
+        this.uow = books.uow();
+        this.timeline = books.timeline();
+        this.ids = books.ids();
+        this.clock = books.clock();
     }
 
     public record Command(User caller, String projectId, String filename, byte[] content) {

@@ -127,8 +127,12 @@ public final class ExportWorkspace {
         List<ProjectId> ids = new ArrayList<>();
         long offset = 0;
         while (true) {
-            Page<Project> page = projects.search(new ProjectQuery(
-                    c.caller(), visibilities, workspace.id(), null, null, ProjectSort.CREATED_AT, true, PAGE, offset));
+            Page<Project> page = projects.search(ProjectQuery.builder(c.caller())
+                    .visibilities(visibilities)
+                    .workspace(workspace.id())
+                    .sort(ProjectSort.CREATED_AT, true)
+                    .page(PAGE, offset)
+                    .build());
             for (Project p : page.items()) {
                 if (p.workspaceId().equals(workspace.id())) {
                     ids.add(p.id());

@@ -1,6 +1,7 @@
 package dev.atelier.application.exchange;
 
-import dev.atelier.application.project.Timeline;
+import dev.atelier.application.project.Bookkeeping;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.error.InvalidInputException;
@@ -16,13 +17,7 @@ import dev.atelier.domain.model.Template;
 import dev.atelier.domain.model.Text;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
-import dev.atelier.domain.port.IdGenerator;
-import dev.atelier.domain.port.MemberRepository;
-import dev.atelier.domain.port.ParamHistoryRepository;
-import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.TemplateCatalog;
-import dev.atelier.domain.port.UnitOfWork;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,37 +30,22 @@ import java.util.Objects;
  */
 public final class ImportTemplate {
     private final TemplateCatalog catalog;
-    private final ProjectRepository projects;
-    private final ParamHistoryRepository params;
-    private final MemberRepository members;
+    private final ProjectStores stores;
     private final Workspaces workspaces;
     private final UniqueNames names;
-    private final Timeline timeline;
-    private final UnitOfWork uow;
-    private final IdGenerator ids;
-    private final Clock clock;
+    private final Bookkeeping books;
 
     public ImportTemplate(
             TemplateCatalog catalog,
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
+            ProjectStores stores,
             Workspaces workspaces,
             UniqueNames names,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
+            Bookkeeping books) {
         this.catalog = catalog;
-        this.projects = projects;
-        this.params = params;
-        this.members = members;
+        this.stores = stores;
         this.workspaces = workspaces;
         this.names = names;
-        this.timeline = timeline;
-        this.uow = uow;
-        this.ids = ids;
-        this.clock = clock;
+        this.books = books;
     }
 
     public record Command(User caller, String workspace, String templateId, String newProjectName, Scope scope) {
@@ -91,13 +71,13 @@ public final class ImportTemplate {
         Template template = catalog.find(c.templateId())
                 .orElseThrow(() -> new NotFoundException("template " + Text.clip(c.templateId(), 64) + " not found"));
         Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
-        return uow.inTransaction(() -> {
-            var now = clock.instant();
+        return books.uow().inTransaction(() -> {
+            var now = books.clock().instant();
             String name = names.firstFree(
                     workspace.id(), c.caller().id(), c.newProjectName() == null ? template.name() : c.newProjectName());
             Template.Blueprint blueprint = template.blueprint();
             Project project = Project.create(
-                    new ProjectId(ids.newId()),
+                    new ProjectId(books.ids().newId()),
                     workspace.id(),
                     c.caller(),
                     name,
@@ -107,13 +87,13 @@ public final class ImportTemplate {
                     c.scope(),
                     null,
                     now);
-            projects.insert(project);
+            stores.projects().insert(project);
             ParamVersion initial = ParamVersion.initial(blueprint.params(), null, now);
-            params.append(project.id(), initial);
-            members.save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
+            stores.params().append(project.id(), initial);
+            stores.members().save(new Member(project.id(), c.caller().id(), Role.OWNER, now));
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("template_id", template.id());
-            timeline.record(project.id(), EventType.CREATED, project.name(), c.caller(), details);
+            books.timeline().record(project.id(), EventType.CREATED, project.name(), c.caller(), details);
             return new Created(project, List.of(initial), template);
         });
     }

@@ -1,5 +1,6 @@
 package dev.atelier.application.exchange;
 
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.domain.model.Document;
@@ -48,21 +49,12 @@ final class ImportWriter {
     private final IdGenerator ids;
     private final Clock clock;
 
-    ImportWriter(
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
-            EventRepository events,
-            UserRepository users,
-            Timeline timeline,
-            IdGenerator ids,
-            Clock clock) {
-        this.projects = projects;
-        this.params = params;
-        this.members = members;
-        this.documents = documents;
-        this.events = events;
+    ImportWriter(ProjectStores stores, UserRepository users, Timeline timeline, IdGenerator ids, Clock clock) {
+        this.projects = stores.projects();
+        this.params = stores.params();
+        this.members = stores.members();
+        this.documents = stores.documents();
+        this.events = stores.events();
         this.users = users;
         this.timeline = timeline;
         this.ids = ids;

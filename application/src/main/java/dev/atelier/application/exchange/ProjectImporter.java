@@ -1,17 +1,13 @@
 package dev.atelier.application.exchange;
 
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.domain.model.EventType;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
-import dev.atelier.domain.port.DocumentRepository;
-import dev.atelier.domain.port.EventRepository;
 import dev.atelier.domain.port.IdGenerator;
-import dev.atelier.domain.port.MemberRepository;
-import dev.atelier.domain.port.ParamHistoryRepository;
-import dev.atelier.domain.port.ProjectRepository;
 import dev.atelier.domain.port.UserRepository;
 import java.time.Clock;
 import java.util.HashMap;
@@ -35,16 +31,8 @@ public final class ProjectImporter {
     private final ImportWriter writer;
 
     public ProjectImporter(
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
-            EventRepository events,
-            UserRepository users,
-            Timeline timeline,
-            IdGenerator ids,
-            Clock clock) {
-        this.writer = new ImportWriter(projects, params, members, documents, events, users, timeline, ids, clock);
+            ProjectStores stores, UserRepository users, Timeline timeline, IdGenerator ids, Clock clock) {
+        this.writer = new ImportWriter(stores, users, timeline, ids, clock);
     }
 
     /** What validation learned: the projects in order and what the write pass needs to know. */

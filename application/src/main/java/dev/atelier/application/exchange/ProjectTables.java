@@ -1,5 +1,6 @@
 package dev.atelier.application.exchange;
 
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.Event;
 import dev.atelier.domain.model.LabelingOptions;
@@ -49,18 +50,12 @@ public final class ProjectTables {
     private final EventRepository events;
     private final UserRepository users;
 
-    public ProjectTables(
-            ProjectRepository projects,
-            ParamHistoryRepository params,
-            MemberRepository members,
-            DocumentRepository documents,
-            EventRepository events,
-            UserRepository users) {
-        this.projects = projects;
-        this.params = params;
-        this.members = members;
-        this.documents = documents;
-        this.events = events;
+    public ProjectTables(ProjectStores stores, UserRepository users) {
+        this.projects = stores.projects();
+        this.params = stores.params();
+        this.members = stores.members();
+        this.documents = stores.documents();
+        this.events = stores.events();
         this.users = users;
     }
 

@@ -39,21 +39,14 @@ public final class SaveProject {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public SaveProject(
-            ProjectRepository projects,
-            ProjectAccess access,
-            Workspaces workspaces,
-            Timeline timeline,
-            UnitOfWork uow,
-            IdGenerator ids,
-            Clock clock) {
+    public SaveProject(ProjectRepository projects, ProjectAccess access, Workspaces workspaces, Bookkeeping books) {
         this.projects = projects;
         this.access = access;
         this.workspaces = workspaces;
-        this.timeline = timeline;
-        this.uow = uow;
-        this.ids = ids;
-        this.clock = clock;
+        this.uow = books.uow();
+        this.timeline = books.timeline();
+        this.ids = books.ids();
+        this.clock = books.clock();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.atelier.application.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atelier.application.TestClocks;
 import dev.atelier.domain.error.UnauthenticatedException;
 import dev.atelier.domain.fake.InMemoryStore;
 import dev.atelier.domain.model.ApiKey;
@@ -11,11 +12,8 @@ import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.UserId;
 import dev.atelier.domain.port.ApiKeyRepository;
 import dev.atelier.domain.port.UnitOfWork;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Authentication records a key's last use at most once a minute, not on every request. */
 class LastUsedTest {
     private final InMemoryStore store = new InMemoryStore();
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final TestClocks.Movable clock = new TestClocks.Movable(Instant.parse("2026-03-01T10:00:00Z"));
     private final List<Instant> writes = new ArrayList<>();
     private final List<String> keyReadsOutsideATransaction = new ArrayList<>();
     private int transactionsOpened;
@@ -128,32 +126,5 @@ class LastUsedTest {
         String forged = new ApiKeyToken(parsed.keyId(), ApiKeyToken.generate().secret()).value();
         assertThatThrownBy(() -> authenticate.withApiKey(forged)).isInstanceOf(UnauthenticatedException.class);
         assertThat(writes).isEmpty();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -79,17 +79,7 @@ class CreateProjectFromContextTest {
             new DraftProjectFromContext(extractor, analyzer, () -> catalog, 3, 1000);
 
     private final CreateProjectFromContext create = new CreateProjectFromContext(
-            drafts,
-            atelier.store.projects,
-            atelier.store.params,
-            atelier.store.members,
-            atelier.store.documents,
-            atelier.workspaces,
-            atelier.uniqueNames,
-            atelier.timeline,
-            atelier.store,
-            atelier.ids,
-            atelier.clock);
+            drafts, atelier.stores, atelier.workspaces, atelier.uniqueNames, atelier.books);
 
     private static Command command(User caller, String workspace, String context, Scope scope, List<Upload> files) {
         return new Command(caller, workspace, scope, new DraftProjectFromContext.Command(caller, context, files));
@@ -101,17 +91,12 @@ class CreateProjectFromContextTest {
 
     private long projectCount() {
         return atelier.listProjects
-                .execute(new dev.atelier.application.project.ListProjects.Command(
-                        alice,
-                        "workspace_id",
-                        false,
-                        EnumSet.of(Visibility.USER),
-                        null,
-                        null,
-                        ProjectSort.NAME,
-                        true,
-                        100,
-                        0))
+                .execute(dev.atelier.application.project.ListProjects.Command.builder(alice)
+                        .workspace("workspace_id")
+                        .visibilities(EnumSet.of(Visibility.USER))
+                        .sort(ProjectSort.NAME, true)
+                        .page(100, 0)
+                        .build())
                 .total();
     }
 

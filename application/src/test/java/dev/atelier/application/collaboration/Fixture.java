@@ -1,6 +1,8 @@
 package dev.atelier.application.collaboration;
 
 import dev.atelier.application.TestAtelier;
+import dev.atelier.application.TestClocks;
+import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.CleanupProjects;
 import dev.atelier.application.project.ListProjects;
 import dev.atelier.application.project.ProjectAccess;
@@ -21,23 +23,21 @@ import dev.atelier.domain.port.TimeOrderedIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Every collaboration use case wired to one {@link InMemoryStore}, with a clock that ticks 1 ms per read. */
 final class Fixture {
     final InMemoryStore store = new InMemoryStore();
-    final Clock clock = new TickingClock(Instant.parse("2026-02-10T09:00:00Z"));
+    final Clock clock = TestClocks.ticking(Instant.parse("2026-02-10T09:00:00Z"));
     final TimeOrderedIds ids = new TimeOrderedIds(clock);
     final Workspaces workspaces =
             new Workspaces(store.workspaces, store, ids, clock, TestAtelier.DEFAULT_WORKSPACE_ALIASES);
     final ProjectAccess access = new ProjectAccess(store.projects, store.members);
     final Timeline timeline = new Timeline(store.events, ids, clock);
     final UniqueNames names = new UniqueNames(store.projects);
-    final SaveProject save = new SaveProject(store.projects, access, workspaces, timeline, store, ids, clock);
+    final Bookkeeping books = new Bookkeeping(store, timeline, ids, clock);
+    final SaveProject save = new SaveProject(store.projects, access, workspaces, books);
     final ListProjects listProjects = new ListProjects(store.projects, workspaces);
     final CleanupProjects cleanup = new CleanupProjects(store.projects, access, workspaces, store);
     final TextExtractor extractor = new CsvOrTextExtractor();
@@ -54,22 +54,11 @@ final class Fixture {
     final CreateLabelingProject createLabeling = new CreateLabelingProject(save, store.params);
     final GetLabelingProject getLabeling = new GetLabelingProject(store.projects, store.params, access, workspaces);
     final ListLabelingProjects listLabeling = new ListLabelingProjects(listProjects, store.params);
-    final UploadDataset uploadDataset =
-            new UploadDataset(access, extractor, store.documents, timeline, store, ids, clock);
+    final UploadDataset uploadDataset = new UploadDataset(access, extractor, store.documents, books);
     final ExportProjectArchive exportArchive =
             new ExportProjectArchive(access, store.params, store.documents, timeline, store, clock);
-    final ImportProjectArchive importArchive = new ImportProjectArchive(
-            store.projects,
-            store.params,
-            store.members,
-            store.documents,
-            extractor,
-            workspaces,
-            names,
-            timeline,
-            store,
-            ids,
-            clock);
+    final ImportProjectArchive importArchive =
+            new ImportProjectArchive(TestAtelier.stores(store), extractor, workspaces, names, books);
 
     private int users;
 
@@ -120,29 +109,6 @@ final class Fixture {
                         "text/csv", text, null, lines.length - 1, lines[0].split(",").length, false);
             }
             return new ExtractedDocument("text/plain", text, null, null, null, false);
-        }
-    }
-
-    static final class TickingClock extends Clock {
-        private final AtomicLong millis;
-
-        TickingClock(Instant start) {
-            this.millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.incrementAndGet());
         }
     }
 }

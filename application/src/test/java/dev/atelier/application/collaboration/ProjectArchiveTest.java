@@ -181,7 +181,10 @@ class ProjectArchiveTest {
     }
 
     private static dev.atelier.domain.model.ProjectQuery query(User user) {
-        return new dev.atelier.domain.model.ProjectQuery(user, null, null, null, null, null, false, 100, 0);
+        return dev.atelier.domain.model.ProjectQuery.builder(user)
+                .sort(null, false)
+                .page(100, 0)
+                .build();
     }
 
     private void assertImportFails(ProjectArchive archive, String message) {

@@ -2,13 +2,12 @@ package dev.atelier.application.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.Member;
-import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
 import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.model.Role;
-import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
 import dev.atelier.domain.port.DocumentRepository;
@@ -62,20 +61,8 @@ class ExportBatchReadsTest {
         Workspace ws = in.workspace(owner, "big");
         List<ProjectId> ids = new ArrayList<>();
         for (int i = 0; i < PROJECTS; i++) {
+            Project p = in.storedProject(owner, ws, "project " + i, Map.of(), Map.of("n", i));
             var now = in.clock.instant();
-            Project p = Project.create(
-                    new ProjectId(in.ids.newId()),
-                    ws.id(),
-                    owner,
-                    "project " + i,
-                    null,
-                    Map.of(),
-                    null,
-                    Scope.USER,
-                    null,
-                    now);
-            in.store.projects.insert(p);
-            in.store.params.append(p.id(), ParamVersion.initial(Map.of("n", i), null, now));
             in.store.members.save(new Member(p.id(), member.id(), Role.VIEWER, now));
             if (i % 100 == 0) {
                 in.store.documents.insert(new Document(
@@ -98,11 +85,12 @@ class ExportBatchReadsTest {
             ids.add(p.id());
         }
         ProjectTables tables = new ProjectTables(
-                counted(ProjectRepository.class, in.store.projects),
-                counted(ParamHistoryRepository.class, in.store.params),
-                counted(MemberRepository.class, in.store.members),
-                counted(DocumentRepository.class, in.store.documents),
-                counted(EventRepository.class, in.store.events),
+                new ProjectStores(
+                        counted(ProjectRepository.class, in.store.projects),
+                        counted(ParamHistoryRepository.class, in.store.params),
+                        counted(MemberRepository.class, in.store.members),
+                        counted(DocumentRepository.class, in.store.documents),
+                        counted(EventRepository.class, in.store.events)),
                 counted(UserRepository.class, in.store.users));
         MapExportSink sink = new MapExportSink();
         // the ids in creation order, with a duplicate and one that does not exist

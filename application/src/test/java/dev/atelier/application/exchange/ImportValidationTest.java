@@ -72,8 +72,11 @@ class ImportValidationTest {
     }
 
     private List<Project> targetProjects() {
-        Page<Project> page = in.store.projects.search(
-                new ProjectQuery(owner, EnumSet.of(Visibility.USER), target.id(), null, null, null, true, 500, 0));
+        Page<Project> page = in.store.projects.search(ProjectQuery.builder(owner)
+                .visibilities(EnumSet.of(Visibility.USER))
+                .workspace(target.id())
+                .page(500, 0)
+                .build());
         return page.items();
     }
 

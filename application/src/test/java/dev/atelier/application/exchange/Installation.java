@@ -1,12 +1,18 @@
 package dev.atelier.application.exchange;
 
 import dev.atelier.application.TestAtelier;
+import dev.atelier.application.TestClocks;
+import dev.atelier.application.project.Bookkeeping;
 import dev.atelier.application.project.ProjectAccess;
+import dev.atelier.application.project.ProjectStores;
 import dev.atelier.application.project.SaveProject;
 import dev.atelier.application.project.Timeline;
 import dev.atelier.application.project.UniqueNames;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.fake.InMemoryStore;
+import dev.atelier.domain.model.ParamVersion;
+import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.Template;
 import dev.atelier.domain.model.User;
@@ -17,37 +23,11 @@ import dev.atelier.domain.port.TemplateCatalog;
 import dev.atelier.domain.port.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 /** One Atelier installation wired in memory: the store, the use cases, and helpers to set up data. */
 final class Installation {
-    /** A clock that moves one millisecond per reading, so timestamps are distinct and ordered. */
-    static final class TickingClock extends Clock {
-        private long millis;
-
-        TickingClock(Instant start) {
-            this.millis = start.toEpochMilli();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return Instant.ofEpochMilli(millis++);
-        }
-    }
-
     final InMemoryStore store = new InMemoryStore();
     final Clock clock;
     final TimeOrderedIds ids;
@@ -67,25 +47,17 @@ final class Installation {
     final ImportTemplate importTemplate;
 
     Installation(Instant start, List<Template> templates) {
-        clock = new TickingClock(start);
+        clock = TestClocks.ticking(start);
         ids = new TimeOrderedIds(clock);
         workspaces = new Workspaces(store.workspaces, store, ids, clock, TestAtelier.DEFAULT_WORKSPACE_ALIASES);
         access = new ProjectAccess(store.projects, store.members);
         names = new UniqueNames(store.projects);
         timeline = new Timeline(store.events, ids, clock);
-        tables = new ProjectTables(
-                store.projects, store.params, store.members, store.documents, store.events, store.users);
-        importer = new ProjectImporter(
-                store.projects,
-                store.params,
-                store.members,
-                store.documents,
-                store.events,
-                store.users,
-                timeline,
-                ids,
-                clock);
-        saveProject = new SaveProject(store.projects, access, workspaces, timeline, store, ids, clock);
+        ProjectStores stores = TestAtelier.stores(store);
+        Bookkeeping books = new Bookkeeping(store, timeline, ids, clock);
+        tables = new ProjectTables(stores, store.users);
+        importer = new ProjectImporter(stores, store.users, timeline, ids, clock);
+        saveProject = new SaveProject(store.projects, access, workspaces, books);
         exportProject = new ExportProject(access, workspaces, tables, timeline, store, clock);
         importProject = new ImportProject(workspaces, importer, store.params, store);
         exportWorkspace = new ExportWorkspace(workspaces, store.projects, tables, timeline, store, clock);
@@ -93,8 +65,7 @@ final class Installation {
         copyProject = new CopyProject(access, workspaces, tables, importer, store);
         TemplateCatalog catalog = () -> templates;
         listTemplates = new ListTemplates(catalog);
-        importTemplate = new ImportTemplate(
-                catalog, store.projects, store.params, store.members, workspaces, names, timeline, store, ids, clock);
+        importTemplate = new ImportTemplate(catalog, stores, workspaces, names, books);
     }
 
     Installation() {
@@ -111,6 +82,20 @@ final class Installation {
                 clock.instant());
         store.users.insert(user);
         return user;
+    }
+
+    /**
+     * A project of {@code owner} in {@code workspace} stored directly (no use case, no event, no
+     * membership), with {@code params} as version 0: for fixtures of thousands of projects.
+     */
+    Project storedProject(
+            User owner, Workspace workspace, String name, Map<String, Object> metadata, Map<String, Object> params) {
+        var now = clock.instant();
+        Project p = Project.create(
+                new ProjectId(ids.newId()), workspace.id(), owner, name, null, metadata, null, Scope.USER, null, now);
+        store.projects.insert(p);
+        store.params.append(p.id(), ParamVersion.initial(params, null, now));
+        return p;
     }
 
     Workspace workspace(User owner, String name) {

@@ -3,11 +3,8 @@ package dev.atelier.application.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.domain.model.Member;
-import dev.atelier.domain.model.ParamVersion;
 import dev.atelier.domain.model.Project;
-import dev.atelier.domain.model.ProjectId;
 import dev.atelier.domain.model.Role;
-import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.User;
 import dev.atelier.domain.model.Workspace;
 import java.util.LinkedHashMap;
@@ -28,21 +25,8 @@ class LargeWorkspaceTest {
         User owner = in.user("owner@example.com", null);
         Workspace ws = in.workspace(owner, "big");
         for (int i = 0; i < PROJECTS; i++) {
-            var now = in.clock.instant();
-            Project p = Project.create(
-                    new ProjectId(in.ids.newId()),
-                    ws.id(),
-                    owner,
-                    "project " + i,
-                    null,
-                    Map.of("i", i),
-                    null,
-                    Scope.USER,
-                    null,
-                    now);
-            in.store.projects.insert(p);
-            in.store.params.append(p.id(), ParamVersion.initial(Map.of("n", i), null, now));
-            in.store.members.save(new Member(p.id(), owner.id(), Role.OWNER, now));
+            Project p = in.storedProject(owner, ws, "project " + i, Map.of("i", i), Map.of("n", i));
+            in.store.members.save(new Member(p.id(), owner.id(), Role.OWNER, in.clock.instant()));
         }
         long[] rows = new long[1];
         Object[] summary = new Object[1];

@@ -166,8 +166,11 @@ class WorkspaceExchangeTest {
                 .isInstanceOf(NotFoundException.class);
         assertThat(in.store
                         .projects
-                        .search(new ProjectQuery(
-                                owner, EnumSet.of(Visibility.USER), ws.id(), null, null, null, true, 10, 0))
+                        .search(ProjectQuery.builder(owner)
+                                .visibilities(EnumSet.of(Visibility.USER))
+                                .workspace(ws.id())
+                                .page(10, 0)
+                                .build())
                         .total())
                 .isEqualTo(1);
     }

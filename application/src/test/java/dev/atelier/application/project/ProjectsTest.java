@@ -35,8 +35,12 @@ class ProjectsTest {
     private List<String> names(User caller, Set<Visibility> visibilities) {
         return atelier
                 .listProjects
-                .execute(new ListProjects.Command(
-                        caller, "workspace_id", false, visibilities, null, null, ProjectSort.NAME, true, 100, 0))
+                .execute(ListProjects.Command.builder(caller)
+                        .workspace("workspace_id")
+                        .visibilities(visibilities)
+                        .sort(ProjectSort.NAME, true)
+                        .page(100, 0)
+                        .build())
                 .items()
                 .stream()
                 .map(Project::name)

@@ -45,46 +45,6 @@ public record ProjectQuery(
     /** How many matches past the requested page a text search counts exactly. */
     public static final int SEARCH_TOTAL_WINDOW = 100;
 
-    /** A query from a position or an offset, with an explicit count window. */
-    public ProjectQuery(
-            User caller,
-            Set<Visibility> visibilities,
-            WorkspaceId workspace,
-            String search,
-            Boolean archived,
-            ProjectSort sort,
-            boolean ascending,
-            int limit,
-            long offset,
-            int totalWindow) {
-        this(caller, visibilities, workspace, search, archived, sort, ascending, limit, offset, totalWindow, null);
-    }
-
-    /** A query with the default window: {@link #TOTAL_WINDOW}, or {@link #SEARCH_TOTAL_WINDOW} with search text. */
-    public ProjectQuery(
-            User caller,
-            Set<Visibility> visibilities,
-            WorkspaceId workspace,
-            String search,
-            Boolean archived,
-            ProjectSort sort,
-            boolean ascending,
-            int limit,
-            long offset) {
-        this(
-                caller,
-                visibilities,
-                workspace,
-                search,
-                archived,
-                sort,
-                ascending,
-                limit,
-                offset,
-                search == null || search.isBlank() ? TOTAL_WINDOW : SEARCH_TOTAL_WINDOW,
-                null);
-    }
-
     /** This query, continued after {@code position} (null: from the start) instead of an offset. */
     public ProjectQuery after(ProjectPosition position) {
         return new ProjectQuery(
@@ -123,5 +83,102 @@ public record ProjectQuery(
      */
     public long countLimit() {
         return offset + limit + totalWindow;
+    }
+
+    /**
+     * The window a query counts with when none is given: {@link #TOTAL_WINDOW}, or {@link
+     * #SEARCH_TOTAL_WINDOW} with search text.
+     */
+    public static int defaultTotalWindow(String search) {
+        return search == null || search.isBlank() ? TOTAL_WINDOW : SEARCH_TOTAL_WINDOW;
+    }
+
+    /**
+     * A query of {@code caller}'s projects, built by name: what is not set keeps the canonical
+     * constructor's default (the USER visibility, every workspace, no search, archived or not,
+     * {@link ProjectSort#CREATED_AT} ascending, offset 0, the {@linkplain #defaultTotalWindow default
+     * window}, no position). The page size has no default: {@link Builder#page} sets it.
+     */
+    public static Builder builder(User caller) {
+        return new Builder(caller);
+    }
+
+    /** Names the parts of a {@link ProjectQuery}; {@link #build} validates them as the record does. */
+    public static final class Builder {
+        private final User caller;
+        private Set<Visibility> visibilities;
+        private WorkspaceId workspace;
+        private String search;
+        private Boolean archived;
+        private ProjectSort sort;
+        private boolean ascending = true;
+        private int limit;
+        private long offset;
+        private Integer totalWindow;
+        private ProjectPosition after;
+
+        private Builder(User caller) {
+            this.caller = caller;
+        }
+
+        public Builder visibilities(Set<Visibility> visibilities) {
+            this.visibilities = visibilities;
+            return this;
+        }
+
+        /** Narrows the caller's own projects to one workspace (null: every workspace of theirs). */
+        public Builder workspace(WorkspaceId workspace) {
+            this.workspace = workspace;
+            return this;
+        }
+
+        public Builder search(String search) {
+            this.search = search;
+            return this;
+        }
+
+        /** Only archived projects (true), only active ones (false), or both (null). */
+        public Builder archived(Boolean archived) {
+            this.archived = archived;
+            return this;
+        }
+
+        public Builder sort(ProjectSort sort, boolean ascending) {
+            this.sort = sort;
+            this.ascending = ascending;
+            return this;
+        }
+
+        public Builder page(int limit, long offset) {
+            this.limit = limit;
+            this.offset = offset;
+            return this;
+        }
+
+        public Builder totalWindow(int totalWindow) {
+            this.totalWindow = totalWindow;
+            return this;
+        }
+
+        /** Continue after {@code position} (null: from the start); the offset must then be 0. */
+        public Builder after(ProjectPosition position) {
+            this.after = position;
+            return this;
+        }
+
+        public ProjectQuery build() {
+            return new ProjectQuery(
+                    caller,
+                    visibilities,
+                    workspace,
+                    search,
+                    archived,
+                    sort,
+                    ascending,
+                    limit,
+                    offset,
+                    totalWindow == null ? defaultTotalWindow(search) : totalWindow,
+                    after);
+        }
     }
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class ProjectPositionTest {
     private final User caller = Fixtures.user("u1", null);
-    private final ProjectQuery byName = new ProjectQuery(caller, null, null, null, null, ProjectSort.NAME, true, 10, 0);
+    private final ProjectQuery byName = ProjectQuery.builder(caller)
+            .sort(ProjectSort.NAME, true)
+            .page(10, 0)
+            .build();
 
     @Test
     void the_position_after_a_project_holds_the_key_of_the_sort_and_its_id() {
@@ -43,8 +46,12 @@ class ProjectPositionTest {
         assertThat(byName.after(name).offset()).isZero();
         assertThatThrownBy(() -> byName.after(descending)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> byName.after(created)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() ->
-                        new ProjectQuery(caller, null, null, null, null, ProjectSort.NAME, true, 10, 5, 100, name))
+        assertThatThrownBy(() -> ProjectQuery.builder(caller)
+                        .sort(ProjectSort.NAME, true)
+                        .page(10, 5)
+                        .totalWindow(100)
+                        .after(name)
+                        .build())
                 .isInstanceOf(InvalidInputException.class);
     }
 }

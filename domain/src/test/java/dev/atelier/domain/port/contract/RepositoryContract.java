@@ -217,7 +217,19 @@ public abstract class RepositoryContract {
     }
 
     private ProjectQuery query(User caller, Set<Visibility> visibilities, WorkspaceId ws, String search) {
-        return new ProjectQuery(caller, visibilities, ws, search, null, ProjectSort.CREATED_AT, true, 500, 0);
+        return ProjectQuery.builder(caller)
+                .visibilities(visibilities)
+                .workspace(ws)
+                .search(search)
+                .sort(ProjectSort.CREATED_AT, true)
+                .page(500, 0)
+                .build();
+    }
+
+    /** A query of {@code caller}'s projects of {@code visibilities} in every workspace, in one order. */
+    private static ProjectQuery.Builder sorted(
+            User caller, Set<Visibility> visibilities, ProjectSort sort, boolean ascending) {
+        return ProjectQuery.builder(caller).visibilities(visibilities).sort(sort, ascending);
     }
 
     private List<ProjectId> ids(Page<Project> page) {
@@ -1072,10 +1084,18 @@ public abstract class RepositoryContract {
         Project active = project(caller, w, "active");
         Project archived = projects.update(project(caller, w, "archived").withStatus(ProjectStatus.ARCHIVED, tick()));
 
-        ProjectQuery onlyArchived = new ProjectQuery(
-                caller, EnumSet.of(Visibility.USER), null, null, true, ProjectSort.CREATED_AT, true, 10, 0);
-        ProjectQuery onlyActive = new ProjectQuery(
-                caller, EnumSet.of(Visibility.USER), null, null, false, ProjectSort.CREATED_AT, true, 10, 0);
+        ProjectQuery onlyArchived = ProjectQuery.builder(caller)
+                .visibilities(EnumSet.of(Visibility.USER))
+                .archived(true)
+                .sort(ProjectSort.CREATED_AT, true)
+                .page(10, 0)
+                .build();
+        ProjectQuery onlyActive = ProjectQuery.builder(caller)
+                .visibilities(EnumSet.of(Visibility.USER))
+                .archived(false)
+                .sort(ProjectSort.CREATED_AT, true)
+                .page(10, 0)
+                .build();
 
         assertThat(ids(projects.search(onlyArchived))).containsExactly(archived.id());
         assertThat(ids(projects.search(onlyActive))).containsExactly(active.id());
@@ -1119,8 +1139,9 @@ public abstract class RepositoryContract {
                 .map(Project::id)
                 .toList();
 
-        Page<Project> page = projects.search(
-                new ProjectQuery(caller, EnumSet.of(Visibility.USER), null, null, null, sort, ascending, 100, 0));
+        Page<Project> page = projects.search(sorted(caller, EnumSet.of(Visibility.USER), sort, ascending)
+                .page(100, 0)
+                .build());
 
         assertThat(ids(page)).containsExactlyElementsOf(expected);
         assertThat(page.total()).isEqualTo(names.size());
@@ -1141,8 +1162,9 @@ public abstract class RepositoryContract {
         for (ProjectSort sort : List.of(ProjectSort.DATASET_COUNT, ProjectSort.CREATED_AT, ProjectSort.NAME)) {
             List<ProjectId> seen = new ArrayList<>();
             for (int offset = 0; offset < 11; offset += 4) {
-                Page<Project> page = projects.search(new ProjectQuery(
-                        caller, EnumSet.of(Visibility.USER), null, null, null, sort, false, 4, offset));
+                Page<Project> page = projects.search(sorted(caller, EnumSet.of(Visibility.USER), sort, false)
+                        .page(4, offset)
+                        .build());
                 assertThat(page.total()).isEqualTo(11);
                 assertThat(page.limit()).isEqualTo(4);
                 assertThat(page.offset()).isEqualTo(offset);
@@ -1150,8 +1172,10 @@ public abstract class RepositoryContract {
             }
             assertThat(seen).as("sorted by %s", sort).hasSize(11).containsExactlyInAnyOrderElementsOf(all);
         }
-        Page<Project> beyond = projects.search(
-                new ProjectQuery(caller, EnumSet.of(Visibility.USER), null, null, null, null, true, 5, 50));
+        Page<Project> beyond = projects.search(ProjectQuery.builder(caller)
+                .visibilities(EnumSet.of(Visibility.USER))
+                .page(5, 50)
+                .build());
         assertThat(beyond.items()).isEmpty();
         assertThat(beyond.total()).isEqualTo(11);
     }
@@ -1218,16 +1242,17 @@ public abstract class RepositoryContract {
         for (int limit : List.of(1, 3, 5)) {
             List<ProjectId> seen = new ArrayList<>();
             for (int offset = 0; offset < expected.size() + limit; offset += limit) {
-                Page<Project> page = projects.search(
-                        new ProjectQuery(m.caller(), all, null, null, null, sort, ascending, limit, offset));
+                Page<Project> page = projects.search(sorted(m.caller(), all, sort, ascending)
+                        .page(limit, offset)
+                        .build());
                 assertThat(page.total()).isEqualTo(expected.size());
                 assertThat(page.totalExact()).isTrue();
                 seen.addAll(ids(page));
             }
             assertThat(seen).as("limit %d", limit).containsExactlyElementsOf(expected);
         }
-        List<ProjectId> deep =
-                ids(projects.search(new ProjectQuery(m.caller(), all, null, null, null, sort, ascending, 4, 9)));
+        List<ProjectId> deep = ids(projects.search(
+                sorted(m.caller(), all, sort, ascending).page(4, 9).build()));
         assertThat(deep).containsExactlyElementsOf(expected.subList(9, 13));
     }
 
@@ -1244,7 +1269,8 @@ public abstract class RepositoryContract {
 
         for (int limit : List.of(1, 3, 5, expected.size(), expected.size() + 1)) {
             List<ProjectId> seen = new ArrayList<>();
-            ProjectQuery first = new ProjectQuery(m.caller(), all, null, null, null, sort, ascending, limit, 0);
+            ProjectQuery first =
+                    sorted(m.caller(), all, sort, ascending).page(limit, 0).build();
             Page<Project> page = projects.search(first.after(null));
             seen.addAll(ids(page));
             int pages = 1;
@@ -1294,9 +1320,10 @@ public abstract class RepositoryContract {
         Mixed m = mixedVisibilities();
         Set<Visibility> all = EnumSet.allOf(Visibility.class);
         Project last = m.visible().stream().max(order(ProjectSort.NAME, true)).orElseThrow();
-        Page<Project> page =
-                projects.search(new ProjectQuery(m.caller(), all, null, null, null, ProjectSort.NAME, true, 5, 0)
-                        .after(ProjectPosition.after(last, ProjectSort.NAME, true)));
+        Page<Project> page = projects.search(sorted(m.caller(), all, ProjectSort.NAME, true)
+                .page(5, 0)
+                .build()
+                .after(ProjectPosition.after(last, ProjectSort.NAME, true)));
         assertThat(page.items()).isEmpty();
         assertThat(page.more()).isFalse();
     }
@@ -1315,12 +1342,24 @@ public abstract class RepositoryContract {
                 .map(Project::id)
                 .toList();
 
-        Page<Project> found = projects.search(
-                new ProjectQuery(m.caller(), all, null, "MIX 3", null, ProjectSort.CREATED_AT, false, 2, 1));
-        Page<Project> onlyArchived =
-                projects.search(new ProjectQuery(m.caller(), all, null, null, true, ProjectSort.NAME, true, 10, 0));
-        Page<Project> active =
-                projects.search(new ProjectQuery(m.caller(), all, null, null, false, ProjectSort.NAME, true, 10, 0));
+        Page<Project> found = projects.search(ProjectQuery.builder(m.caller())
+                .visibilities(all)
+                .search("MIX 3")
+                .sort(ProjectSort.CREATED_AT, false)
+                .page(2, 1)
+                .build());
+        Page<Project> onlyArchived = projects.search(ProjectQuery.builder(m.caller())
+                .visibilities(all)
+                .archived(true)
+                .sort(ProjectSort.NAME, true)
+                .page(10, 0)
+                .build());
+        Page<Project> active = projects.search(ProjectQuery.builder(m.caller())
+                .visibilities(all)
+                .archived(false)
+                .sort(ProjectSort.NAME, true)
+                .page(10, 0)
+                .build());
 
         assertThat(found.total()).isEqualTo(mix3.size());
         assertThat(ids(found)).containsExactlyElementsOf(mix3.subList(1, Math.min(3, mix3.size())));
@@ -1339,16 +1378,12 @@ public abstract class RepositoryContract {
                 .map(Project::id)
                 .toList();
 
-        Page<Project> page = projects.search(new ProjectQuery(
-                m.caller(),
-                EnumSet.allOf(Visibility.class),
-                m.home().id(),
-                null,
-                null,
-                ProjectSort.CREATED_AT,
-                true,
-                100,
-                0));
+        Page<Project> page = projects.search(ProjectQuery.builder(m.caller())
+                .visibilities(EnumSet.allOf(Visibility.class))
+                .workspace(m.home().id())
+                .sort(ProjectSort.CREATED_AT, true)
+                .page(100, 0)
+                .build());
 
         assertThat(ids(page)).containsExactlyElementsOf(expected);
         assertThat(page.total()).isEqualTo(expected.size());
@@ -1365,8 +1400,10 @@ public abstract class RepositoryContract {
                 .toList();
 
         // window 2, limit 3: at offset 0 the search counts at most 5 of the 14 matches
-        Page<Project> first = projects.search(
-                new ProjectQuery(m.caller(), all, null, null, null, ProjectSort.CREATED_AT, true, 3, 0, 2));
+        Page<Project> first = projects.search(sorted(m.caller(), all, ProjectSort.CREATED_AT, true)
+                .page(3, 0)
+                .totalWindow(2)
+                .build());
         assertThat(first.total()).isEqualTo(5);
         assertThat(first.totalExact()).isFalse();
         assertThat(ids(first)).containsExactlyElementsOf(expected.subList(0, 3));
@@ -1376,8 +1413,10 @@ public abstract class RepositoryContract {
         long offset = 0;
         Page<Project> page;
         do {
-            page = projects.search(
-                    new ProjectQuery(m.caller(), all, null, null, null, ProjectSort.CREATED_AT, true, 3, offset, 2));
+            page = projects.search(sorted(m.caller(), all, ProjectSort.CREATED_AT, true)
+                    .page(3, offset)
+                    .totalWindow(2)
+                    .build());
             seen.addAll(ids(page));
             offset += page.items().size();
         } while (!page.items().isEmpty() && offset < page.total());
@@ -1386,12 +1425,16 @@ public abstract class RepositoryContract {
         assertThat(page.totalExact()).isTrue();
 
         // exactly at the limit the count is still exact
-        Page<Project> atLimit = projects.search(
-                new ProjectQuery(m.caller(), all, null, null, null, ProjectSort.CREATED_AT, true, 4, 0, size - 4));
+        Page<Project> atLimit = projects.search(sorted(m.caller(), all, ProjectSort.CREATED_AT, true)
+                .page(4, 0)
+                .totalWindow(size - 4)
+                .build());
         assertThat(atLimit.total()).isEqualTo(size);
         assertThat(atLimit.totalExact()).isTrue();
-        Page<Project> oneShort = projects.search(
-                new ProjectQuery(m.caller(), all, null, null, null, ProjectSort.CREATED_AT, true, 4, 0, size - 5));
+        Page<Project> oneShort = projects.search(sorted(m.caller(), all, ProjectSort.CREATED_AT, true)
+                .page(4, 0)
+                .totalWindow(size - 5)
+                .build());
         assertThat(oneShort.total()).isEqualTo(size - 1);
         assertThat(oneShort.totalExact()).isFalse();
     }
