@@ -16,8 +16,13 @@ import java.util.function.Supplier;
  */
 public final class UniqueNames {
     private static final int MAX_TRIES = 1000;
-    /** Transactions a write that names its project may lose to concurrent writers of the same name. */
-    static final int MAX_CLASHES = 5;
+    /**
+     * Attempts a write that names its project may make. Each lost attempt means another writer took
+     * a name and committed, so with n concurrent writers of one name in one workspace the last one
+     * needs n attempts: 16 covers far more of them than one owner drives at once (a script creating
+     * in parallel, say), and still stops a write that keeps losing for another reason.
+     */
+    static final int MAX_CLASHES = 16;
 
     private final ProjectRepository projects;
 
