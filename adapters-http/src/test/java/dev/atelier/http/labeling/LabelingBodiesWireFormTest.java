@@ -1,15 +1,11 @@
 package dev.atelier.http.labeling;
 
+import static dev.atelier.http.testing.JsonShapes.shape;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.http.testing.AtelierServer;
 import dev.atelier.http.testing.AtelierServer.Reply;
 import dev.atelier.http.testing.AtelierServer.TestUser;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,24 +17,6 @@ import org.junit.jupiter.api.Test;
 class LabelingBodiesWireFormTest {
     private final AtelierServer server = AtelierServer.shared();
     private final TestUser user = server.createUser("Labeling Wire Form");
-
-    /** Fields in order with the shape of each value ({@code s}, {@code n}, {@code b}, lists as their items' shapes). */
-    private static String shape(JsonNode node) {
-        if (node.isObject()) {
-            List<String> fields = new ArrayList<>();
-            node.properties().forEach(e -> fields.add(e.getKey() + ":" + shape(e.getValue())));
-            return "{" + String.join(",", fields) + "}";
-        }
-        if (node.isArray()) {
-            Set<String> items = new LinkedHashSet<>();
-            node.forEach(item -> items.add(shape(item)));
-            return "[" + String.join("|", items) + "]";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        return node.isTextual() ? "s" : node.isIntegralNumber() ? "n" : node.isNumber() ? "f" : "b";
-    }
 
     private Reply post(String path, String json) {
         Reply reply = server.postRaw(path, user.token(), json);

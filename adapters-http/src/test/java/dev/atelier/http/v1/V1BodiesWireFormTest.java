@@ -1,5 +1,6 @@
 package dev.atelier.http.v1;
 
+import static dev.atelier.http.testing.JsonShapes.shape;
 import static dev.atelier.http.v1.V1Assertions.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +12,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,40 +39,6 @@ class V1BodiesWireFormTest {
 
     static final String WORKSPACE =
             "id:s,name:s,description:s,metadata:{},scope:s,owner_id:s,is_default:b," + "created_at:s,updated_at:s";
-
-    /**
-     * The answer as text: an object's fields in order with the shape of each value ({@code s}
-     * string, {@code n} integral number, {@code f} other number, {@code b} boolean, {@code null}),
-     * a list as the distinct shapes of its items.
-     */
-    static String shape(JsonNode node) {
-        if (node.isObject()) {
-            List<String> fields = new ArrayList<>();
-            node.properties().forEach(e -> fields.add(e.getKey() + ":" + shape(e.getValue())));
-            return "{" + String.join(",", fields) + "}";
-        }
-        if (node.isArray()) {
-            Set<String> items = new LinkedHashSet<>();
-            node.forEach(item -> items.add(shape(item)));
-            return "[" + String.join("|", items) + "]";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        if (node.isTextual()) {
-            return "s";
-        }
-        if (node.isIntegralNumber()) {
-            return "n";
-        }
-        if (node.isNumber()) {
-            return "f";
-        }
-        if (node.isBoolean()) {
-            return "b";
-        }
-        return node.getNodeType().toString();
-    }
 
     private static String object(String fields) {
         return "{" + fields + "}";
