@@ -1,6 +1,7 @@
 package dev.atelier.persistence;
 
 import dev.atelier.domain.error.DomainException;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -26,17 +27,25 @@ import java.util.function.Supplier;
  * The one way the port adapters reach the database: {@link #read}/{@link #write} hand over the
  * connection of Micronaut's current transaction, for plain JDBC, and the Micronaut Data row
  * repositories called inside join that same transaction. A call made inside an open transaction
- * runs on its connection (and so joins it); a call outside any transaction gets a short
- * transaction of its own. Every failure leaves through {@link Failures#translate}, so connection
- * trouble becomes "database unavailable" and no SQL text travels upwards.
+ * runs on its connection (and so joins it); a write outside any transaction gets a short
+ * transaction of its own.
+ *
+ * <p>A read outside any transaction runs on a connection in auto-commit (the one {@link
+ * JdbcUnitOfWork#reading} holds open, else one of its own): both stores run at READ COMMITTED,
+ * where every statement takes its own snapshot whether or not a transaction surrounds it, so a
+ * transaction would add nothing to a read but its {@code BEGIN} and {@code COMMIT} — on
+ * PostgreSQL a second round trip per read. Every failure leaves through {@link Failures#translate},
+ * so connection trouble becomes "database unavailable" and no SQL text travels upwards.
  */
 @Singleton
 final class Db {
     private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
     private final Dialect dialect;
 
-    Db(TransactionOperations<Connection> transactions, Dialect dialect) {
+    Db(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections, Dialect dialect) {
         this.transactions = transactions;
+        this.connections = connections;
         this.dialect = dialect;
     }
 
@@ -77,9 +86,14 @@ final class Db {
                 return work.run((Connection) open.get().getConnection());
             }
             Work<T> body = work;
-            return readOnly
-                    ? transactions.executeRead(status -> call(body, status.getConnection()))
-                    : transactions.executeWrite(status -> call(body, status.getConnection()));
+            if (!readOnly) {
+                return transactions.executeWrite(status -> call(body, status.getConnection()));
+            }
+            var held = connections.findConnectionStatus();
+            if (held.isPresent()) {
+                return work.run(held.get().getConnection());
+            }
+            return connections.executeRead(status -> call(body, status.getConnection()));
         } catch (DomainException e) {
             throw e;
         } catch (Exception e) {

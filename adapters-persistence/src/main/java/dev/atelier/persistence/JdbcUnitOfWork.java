@@ -2,6 +2,7 @@ package dev.atelier.persistence;
 
 import dev.atelier.domain.error.DomainException;
 import dev.atelier.domain.port.UnitOfWork;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -10,14 +11,17 @@ import java.util.function.Supplier;
 /**
  * Micronaut's transaction manager behind the domain's {@link UnitOfWork}: a new transaction when
  * none is open (committed on return, rolled back on any exception, which is rethrown unchanged),
- * otherwise the work simply runs inside the open one.
+ * otherwise the work simply runs inside the open one. {@link #reading} holds one connection in
+ * auto-commit for the work's reads instead (see {@link Db}): no {@code BEGIN}, no {@code COMMIT}.
  */
 @Singleton
 final class JdbcUnitOfWork implements UnitOfWork {
     private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
 
-    JdbcUnitOfWork(TransactionOperations<Connection> transactions) {
+    JdbcUnitOfWork(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
         this.transactions = transactions;
+        this.connections = connections;
     }
 
     @Override
@@ -25,13 +29,27 @@ final class JdbcUnitOfWork implements UnitOfWork {
         if (transactions.findTransactionStatus().isPresent()) {
             return work.get();
         }
+        return translated(() -> transactions.executeWrite(status -> work.get()));
+    }
+
+    @Override
+    public <T> T reading(Supplier<T> work) {
+        if (transactions.findTransactionStatus().isPresent()
+                || connections.findConnectionStatus().isPresent()) {
+            return work.get();
+        }
+        return translated(() -> connections.executeRead(status -> work.get()));
+    }
+
+    private static <T> T translated(Supplier<T> call) {
         try {
-            return transactions.executeWrite(status -> work.get());
+            return call.get();
         } catch (DomainException | Failures.StoreFailure e) {
             throw e;
         } catch (RuntimeException e) {
             String type = e.getClass().getName();
-            // failures of the transaction itself (begin, commit) rather than of the work
+            // failures of the transaction or connection itself (begin, commit, checkout) rather
+            // than of the work
             if (Failures.isConnectionFailure(e)
                     || type.startsWith("io.micronaut.transaction.")
                     || type.startsWith("io.micronaut.data.")) {

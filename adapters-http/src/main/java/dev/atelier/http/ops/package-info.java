@@ -15,7 +15,7 @@
  *   <li>Metrics: {@link TimedPorts} decorates whichever beans implement {@code ContextAnalyzer} and
  *       {@code TextExtractor} with Micrometer timers, without knowing the adapters.
  *   <li>Request id: {@link RequestIdFilter} / {@link RequestId}, carried in the SLF4J MDC through
- *       Micronaut's propagated context ({@code MdcPropagationContext}) onto the blocking pool.
+ *       Micronaut's propagated context ({@link RequestIdLogContext}) onto the blocking pool.
  *       {@code ATELIER_LOG_FORMAT=json} switches logback.xml to logback's own JsonEncoder.
  * </ul>
  */

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * One project the caller may read, with its params history and the caller's role: one read of the
- * store ({@link ProjectRepository#snapshot}), plus the workspace when the request names one.
+ * store ({@link ProjectRepository#snapshot}), plus the workspace when the request names one. Reads
+ * only, so no transaction ({@link UnitOfWork#reading}).
  */
 public final class LoadProject {
     private final ProjectAccess access;
@@ -39,7 +40,7 @@ public final class LoadProject {
 
     /** @param workspace the workspace the request named; an alias means "wherever it is". */
     public Loaded execute(User caller, String workspace, String projectId) {
-        return uow.inTransaction(() -> load(caller, workspace, projectId));
+        return uow.reading(() -> load(caller, workspace, projectId));
     }
 
     private Loaded load(User caller, String workspace, String projectId) {

@@ -12,6 +12,16 @@ import java.util.function.Supplier;
 public interface UnitOfWork {
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Work that only reads: its repository calls may share one connection but need no transaction.
+     * Each read sees the data committed when it starts (no more is promised between two reads: the
+     * same as a transaction at READ COMMITTED, the isolation of both stores). A call made while a
+     * transaction is open joins it. The default runs {@code work} in a transaction.
+     */
+    default <T> T reading(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();
