@@ -82,8 +82,9 @@ final class JdbcProjectRepository implements ProjectRepository {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_PARAMS =
             "INSERT INTO project_params (project_id, version, params, instruction, created_at) VALUES (?, ?, ?, ?, ?)";
-    private static final String INSERT_MEMBER =
-            "INSERT INTO project_members (project_id, user_id, role, created_at, shared) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_MEMBER = "INSERT INTO project_members (project_id, user_id, role, created_at,"
+            + " shared, project_name, project_description, project_created_at, project_updated_at,"
+            + " project_dataset_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO project_events (id, project_id, type, name, actor_id,"
             + " happened_at, details) VALUES (?, ?, ?, ?, ?, ?, ?)";
     /**
@@ -208,7 +209,16 @@ final class JdbcProjectRepository implements ProjectRepository {
         ps.setString(i++, creation.owner().role().name());
         Db.setInstant(ps, i++, creation.owner().createdAt());
         // false only on the project owner's own row: the shared branch of the list skips those
-        ps.setBoolean(i++, !creation.owner().userId().equals(creation.project().ownerId()));
+        boolean shared = !creation.owner().userId().equals(creation.project().ownerId());
+        ps.setBoolean(i++, shared);
+        // a shared row carries the copies the shared branch orders and searches by (see
+        // SharedMembershipCopies); the owner's own row none
+        Project p = creation.project();
+        ps.setString(i++, shared ? p.name() : null);
+        ps.setString(i++, shared ? p.description() : null);
+        Db.setInstant(ps, i++, shared ? p.createdAt() : null);
+        Db.setInstant(ps, i++, shared ? p.updatedAt() : null);
+        Db.setInteger(ps, i++, shared ? p.datasetCount() : null);
         return i;
     }
 
@@ -290,6 +300,8 @@ final class JdbcProjectRepository implements ProjectRepository {
                 }
                 throw new StaleVersionException("project " + p.id() + " was changed concurrently");
             }
+            // name, description and the dates may have changed: the shared memberships' copies follow
+            SharedMembershipCopies.refresh(c, p.id().value());
             return find(c, p.id(), false).orElseThrow();
         });
     }

@@ -34,32 +34,48 @@ final class ProjectSearchSql {
     /** The WHERE/FROM of each branch, with the values bound into it. */
     private final List<Branch> branches = new ArrayList<>();
 
-    private final String filters;
+    /** The archived and search filters' values, bound in this order into every branch. */
     private final List<String> filterParams = new ArrayList<>();
 
-    private record Branch(String from, List<String> params) {}
+    /**
+     * One visibility branch: its FROM/WHERE with the values bound into it, its filters, and the
+     * expressions of its sort key and project id ({@code null} key: the id alone orders).
+     */
+    private record Branch(String from, List<String> params, String filters, String key, String id) {}
 
     ProjectSearchSql(ProjectQuery q, Dialect dialect) {
         this.q = q;
         this.dialect = dialect;
-        this.filters = buildFilters();
-        buildBranches();
-    }
-
-    private String buildFilters() {
-        StringBuilder sql = new StringBuilder();
         if (q.archived() != null) {
-            sql.append(q.archived() ? " AND p.status = ?" : " AND p.status <> ?");
             filterParams.add(ProjectStatus.ARCHIVED.name());
         }
         if (q.search() != null) {
-            sql.append(" AND (lower(p.name) LIKE lower(?) ESCAPE '!'"
-                    + " OR lower(p.description) LIKE lower(?) ESCAPE '!')");
             String pattern = "%" + escapeLike(q.search()) + "%";
             filterParams.add(pattern);
             filterParams.add(pattern);
         }
+        buildBranches();
+    }
+
+    /**
+     * The archived and search filters of a branch: the status from {@code status}, the name and
+     * description from {@code name} and {@code description}; the values are {@link #filterParams}.
+     */
+    private String filters(String status, String name, String description) {
+        StringBuilder sql = new StringBuilder();
+        if (q.archived() != null) {
+            sql.append(q.archived() ? " AND " + status + " = ?" : " AND " + status + " <> ?");
+        }
+        if (q.search() != null) {
+            sql.append(" AND (lower(" + name + ") LIKE lower(?) ESCAPE '!'" + " OR lower(" + description
+                    + ") LIKE lower(?) ESCAPE '!')");
+        }
         return sql.toString();
+    }
+
+    /** A branch over {@code projects p}: filters, sort key and id are the project's own columns. */
+    private Branch projectBranch(String from, List<String> params) {
+        return new Branch(from, params, filters("p.status", "p.name", "p.description"), key(), "p.id");
     }
 
     private void buildBranches() {
@@ -71,8 +87,8 @@ final class ProjectSearchSql {
         if (own) {
             branches.add(
                     ownWorkspace == null
-                            ? new Branch(" FROM projects p WHERE p.owner_id = ?", List.of(caller))
-                            : new Branch(
+                            ? projectBranch(" FROM projects p WHERE p.owner_id = ?", List.of(caller))
+                            : projectBranch(
                                     " FROM projects p WHERE p.workspace_id = ? AND p.owner_id = ?",
                                     List.of(ownWorkspace, caller)));
         }
@@ -90,28 +106,73 @@ final class ProjectSearchSql {
                     params.add(ownWorkspace);
                 }
             }
-            branches.add(new Branch(sql, params));
+            branches.add(projectBranch(sql, params));
         }
         if (q.visibilities().contains(Visibility.SHARED)) {
-            List<String> params = new ArrayList<>(List.of(caller, caller));
-            // m.shared leaves out the caller's memberships of her own projects before they are
-            // read (the partial index holds only the others); the owner test stays as the rule.
-            // On PostgreSQL the project is looked up per membership (a LATERAL with LIMIT, which
-            // the planner keeps as it is): with the plain join and statistics that are stale or
-            // missing it chose to scan and sort every project and probe memberships instead.
-            String sql = (dialect == Dialect.POSTGRES
-                            ? " FROM project_members m CROSS JOIN LATERAL (SELECT * FROM projects p0"
-                                    + " WHERE p0.id = m.project_id LIMIT 1) p"
-                            : " FROM project_members m JOIN projects p ON p.id = m.project_id")
-                    + " WHERE m.user_id = ? AND m.shared = TRUE AND p.owner_id <> ?";
-            if (organization) {
-                // leave out what the organization branch lists (organization may be null)
-                sql += " AND (p.scope <> ? OR p.organization IS NULL OR p.organization <> ?)";
-                params.add(Scope.ORGANIZATION.name());
-                params.add(org);
-            }
-            branches.add(new Branch(sql, params));
+            branches.add(
+                    dialect == Dialect.POSTGRES
+                            ? sharedBranchByCopies(caller, organization, org)
+                            : sharedBranch(caller, organization, org));
         }
+    }
+
+    /**
+     * PostgreSQL: the shared branch walks the caller's shared memberships in the page's order
+     * ({@code (user_id, project_<key>, project_id) WHERE shared}) and stops at the page, using the
+     * copies of the project's sort keys, name and description on the membership row (V4). The
+     * project row is read only for what the copies do not hold (the archived filter, leaving out
+     * organization projects), then once per row tested, still in index order.
+     */
+    private Branch sharedBranchByCopies(String caller, boolean organization, String org) {
+        List<String> params = new ArrayList<>(List.of(caller));
+        boolean needsProject = organization || q.archived() != null;
+        StringBuilder sql = new StringBuilder(" FROM project_members m");
+        if (needsProject) {
+            // looked up per membership: a LATERAL with LIMIT, which the planner keeps as it is
+            sql.append(" CROSS JOIN LATERAL (SELECT * FROM projects p0 WHERE p0.id = m.project_id LIMIT 1) p");
+        }
+        // m.shared: the owner's own row is not shared (written so with the membership, and the
+        // copies only exist on shared rows); with the project at hand the owner test is repeated
+        sql.append(" WHERE m.user_id = ? AND m.shared = TRUE");
+        if (needsProject) {
+            sql.append(" AND p.owner_id <> ?");
+            params.add(caller);
+        }
+        if (organization) {
+            sql.append(" AND (p.scope <> ? OR p.organization IS NULL OR p.organization <> ?)");
+            params.add(Scope.ORGANIZATION.name());
+            params.add(org);
+        }
+        String key = switch (q.sort()) {
+            case CREATED_AT -> "m.project_created_at";
+            case UPDATED_AT -> "m.project_updated_at";
+            // the copy is declared COLLATE "C": code-point order like the own branch's
+            case NAME -> "m.project_name";
+            case DATASET_COUNT -> "m.project_dataset_count";
+            case MODEL_COUNT, EXPERIMENT_COUNT -> null;
+        };
+        return new Branch(
+                sql.toString(),
+                params,
+                filters("p.status", "m.project_name", "m.project_description"),
+                key,
+                "m.project_id");
+    }
+
+    /** H2: the caller's shared memberships joined with their projects (H2 scans and sorts anyway). */
+    private Branch sharedBranch(String caller, boolean organization, String org) {
+        List<String> params = new ArrayList<>(List.of(caller, caller));
+        // m.shared leaves out the caller's memberships of her own projects before they are read;
+        // the owner test stays as the rule
+        String sql = " FROM project_members m JOIN projects p ON p.id = m.project_id"
+                + " WHERE m.user_id = ? AND m.shared = TRUE AND p.owner_id <> ?";
+        if (organization) {
+            // leave out what the organization branch lists (organization may be null)
+            sql += " AND (p.scope <> ? OR p.organization IS NULL OR p.organization <> ?)";
+            params.add(Scope.ORGANIZATION.name());
+            params.add(org);
+        }
+        return projectBranch(sql, params);
     }
 
     /**
@@ -119,19 +180,19 @@ final class ProjectSearchSql {
      * PostgreSQL gets a row comparison, which the branch's {@code (…, key, id)} index answers
      * as the start of its walk; H2 the same condition spelled out.
      */
-    private String afterPosition() {
+    private String afterPosition(Branch b) {
         if (q.after() == null) {
             return "";
         }
         String op = q.ascending() ? " > " : " < ";
-        String key = key();
+        String key = b.key();
         if (key == null) {
-            return " AND p.id" + op + "?";
+            return " AND " + b.id() + op + "?";
         }
         if (dialect == Dialect.POSTGRES) {
-            return " AND (" + key + ", p.id)" + op + "(?, ?)";
+            return " AND (" + key + ", " + b.id() + ")" + op + "(?, ?)";
         }
-        return " AND (" + key + op + "? OR (" + key + " = ? AND p.id" + op + "?))";
+        return " AND (" + key + op + "? OR (" + key + " = ? AND " + b.id() + op + "?))";
     }
 
     private int bindAfterPosition(PreparedStatement ps, int start) throws SQLException {
@@ -168,7 +229,7 @@ final class ProjectSearchSql {
         return branches.isEmpty();
     }
 
-    /** The sort key of a branch row, or null when only the id orders (model/experiment counts). */
+    /** The sort key of a project row, or null when only the id orders (model/experiment counts). */
     private String key() {
         return switch (q.sort()) {
             case CREATED_AT -> "p.created_at";
@@ -191,7 +252,7 @@ final class ProjectSearchSql {
             sql.append(i == 0 ? "" : " + ")
                     .append("(SELECT COUNT(*) FROM (SELECT 1 AS one")
                     .append(branches.get(i).from())
-                    .append(filters)
+                    .append(branches.get(i).filters())
                     .append(" LIMIT ?) c")
                     .append(i)
                     .append(')');
@@ -210,11 +271,12 @@ final class ProjectSearchSql {
     private String filteredSortSql() {
         StringBuilder union = new StringBuilder();
         for (int i = 0; i < branches.size(); i++) {
+            Branch b = branches.get(i);
             union.append(i == 0 ? "" : " UNION ALL ")
                     .append("SELECT p.id")
-                    .append(branches.get(i).from())
-                    .append(filters)
-                    .append(afterPosition());
+                    .append(b.from())
+                    .append(b.filters())
+                    .append(afterPosition(b));
         }
         return "SELECT " + JdbcProjectRepository.COLUMNS + " FROM projects p WHERE p.id IN (" + union + ") ORDER BY "
                 + order(key() == null ? null : key(), "p.id") + " LIMIT ? OFFSET ?";
@@ -224,14 +286,15 @@ final class ProjectSearchSql {
         String key = key();
         StringBuilder union = new StringBuilder();
         for (int i = 0; i < branches.size(); i++) {
+            Branch b = branches.get(i);
             union.append(i == 0 ? "" : " UNION ALL ")
-                    .append("(SELECT p.id AS id")
-                    .append(key == null ? "" : ", " + key + " AS k")
-                    .append(branches.get(i).from())
-                    .append(filters)
-                    .append(afterPosition())
+                    .append("(SELECT " + b.id() + " AS id")
+                    .append(b.key() == null ? "" : ", " + b.key() + " AS k")
+                    .append(b.from())
+                    .append(b.filters())
+                    .append(afterPosition(b))
                     .append(" ORDER BY ")
-                    .append(order(key, "p.id"))
+                    .append(order(b.key(), b.id()))
                     .append(" LIMIT ?)");
         }
         String pageKey = key == null ? null : "v.k";
