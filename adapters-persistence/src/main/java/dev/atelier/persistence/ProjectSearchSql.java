@@ -34,48 +34,83 @@ final class ProjectSearchSql {
     /** The WHERE/FROM of each branch, with the values bound into it. */
     private final List<Branch> branches = new ArrayList<>();
 
-    /** The archived and search filters' values, bound in this order into every branch. */
-    private final List<String> filterParams = new ArrayList<>();
+    /** The search text as a LIKE pattern (null without search text), bound twice: name and description. */
+    private final String pattern;
 
     /**
-     * One visibility branch: its FROM/WHERE with the values bound into it, its filters, and the
-     * expressions of its sort key and project id ({@code null} key: the id alone orders).
+     * Whether a text search is answered matches first (PostgreSQL): each branch reads the rows
+     * that match the text through the trigram indexes, in an optimization fence ({@code OFFSET
+     * 0}), and only then applies its visibility condition and sorts them. Chosen for words that
+     * are rare in the branches' first rows (see {@link #probeSql}); otherwise each branch walks
+     * its sort index and tests every row, which stops soon for a frequent word.
      */
-    private record Branch(String from, List<String> params, String filters, String key, String id) {}
+    private final boolean matchesFirst;
+
+    /**
+     * One visibility branch: its FROM/WHERE with the values bound into it, the table it reads
+     * from (whose {@code FROM <table> <alias>} opens {@code from}), the status, name and
+     * description columns the filters test, and the expressions of its sort key and project id
+     * ({@code null} key: the id alone orders). {@code matchCondition} is what a fenced match
+     * adds to the table's rows ({@code shared} for memberships, whose trigram indexes hold only
+     * the shared rows).
+     */
+    private record Branch(
+            String from,
+            List<String> params,
+            String table,
+            String alias,
+            String status,
+            String name,
+            String description,
+            String matchCondition,
+            String key,
+            String id) {}
 
     ProjectSearchSql(ProjectQuery q, Dialect dialect) {
+        this(q, dialect, false);
+    }
+
+    ProjectSearchSql(ProjectQuery q, Dialect dialect, boolean matchesFirst) {
         this.q = q;
         this.dialect = dialect;
-        if (q.archived() != null) {
-            filterParams.add(ProjectStatus.ARCHIVED.name());
-        }
-        if (q.search() != null) {
-            String pattern = "%" + escapeLike(q.search()) + "%";
-            filterParams.add(pattern);
-            filterParams.add(pattern);
-        }
+        this.pattern = q.search() == null ? null : "%" + escapeLike(q.search()) + "%";
+        this.matchesFirst = matchesFirst && pattern != null && dialect == Dialect.POSTGRES;
         buildBranches();
     }
 
-    /**
-     * The archived and search filters of a branch: the status from {@code status}, the name and
-     * description from {@code name} and {@code description}; the values are {@link #filterParams}.
-     */
-    private String filters(String status, String name, String description) {
+    /** The text condition on a name and a description column; two values, the {@link #pattern}. */
+    private static String matches(String name, String description) {
+        return "(lower(" + name + ") LIKE lower(?) ESCAPE '!' OR lower(" + description + ") LIKE lower(?) ESCAPE '!')";
+    }
+
+    /** The branch's FROM/WHERE: as built, or with the table's matching rows fenced in first. */
+    private String from(Branch b) {
+        if (!matchesFirst) {
+            return b.from();
+        }
+        String opening = " FROM " + b.table() + " " + b.alias();
+        String inner = b.alias() + "0";
+        return " FROM (SELECT * FROM " + b.table() + " " + inner + " WHERE "
+                + (b.matchCondition() == null ? "" : inner + "." + b.matchCondition() + " AND ")
+                + matches(inner + "." + b.name(), inner + "." + b.description()) + " OFFSET 0) " + b.alias()
+                + b.from().substring(opening.length());
+    }
+
+    /** The archived filter and, unless the matches are fenced in {@link #from}, the search filter. */
+    private String filters(Branch b) {
         StringBuilder sql = new StringBuilder();
         if (q.archived() != null) {
-            sql.append(q.archived() ? " AND " + status + " = ?" : " AND " + status + " <> ?");
+            sql.append(q.archived() ? " AND " + b.status() + " = ?" : " AND " + b.status() + " <> ?");
         }
-        if (q.search() != null) {
-            sql.append(" AND (lower(" + name + ") LIKE lower(?) ESCAPE '!'" + " OR lower(" + description
-                    + ") LIKE lower(?) ESCAPE '!')");
+        if (pattern != null && !matchesFirst) {
+            sql.append(" AND ").append(matches(b.alias() + "." + b.name(), b.alias() + "." + b.description()));
         }
         return sql.toString();
     }
 
     /** A branch over {@code projects p}: filters, sort key and id are the project's own columns. */
     private Branch projectBranch(String from, List<String> params) {
-        return new Branch(from, params, filters("p.status", "p.name", "p.description"), key(), "p.id");
+        return new Branch(from, params, "projects", "p", "p.status", "name", "description", null, key(), "p.id");
     }
 
     private void buildBranches() {
@@ -154,7 +189,12 @@ final class ProjectSearchSql {
         return new Branch(
                 sql.toString(),
                 params,
-                filters("p.status", "m.project_name", "m.project_description"),
+                "project_members",
+                "m",
+                "p.status",
+                "project_name",
+                "project_description",
+                "shared = TRUE",
                 key,
                 "m.project_id");
     }
@@ -246,18 +286,67 @@ final class ProjectSearchSql {
         return (keyColumn == null ? "" : keyColumn + direction + ", ") + idColumn + direction;
     }
 
+    /**
+     * One windowed count per branch, summed. On PostgreSQL each branch's rows are taken in the
+     * order of the branch's page, so that (with sorts steered away, see {@link
+     * JdbcProjectRepository#search}) the count walks the same index as the page and stops at the
+     * window: left to itself, the planner counted the own branch with a bitmap scan, which reads
+     * every index entry of the owner before the first row (125,000 entries, 130 ms, for a window of
+     * 1,000).
+     */
     String countSql() {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < branches.size(); i++) {
+            Branch b = branches.get(i);
             sql.append(i == 0 ? "" : " + ")
                     .append("(SELECT COUNT(*) FROM (SELECT 1 AS one")
-                    .append(branches.get(i).from())
-                    .append(branches.get(i).filters())
+                    .append(from(b))
+                    .append(filters(b))
+                    .append(dialect == Dialect.POSTGRES ? " ORDER BY " + order(b.key(), b.id()) : "")
                     .append(" LIMIT ?) c")
                     .append(i)
                     .append(')');
         }
         return sql.toString();
+    }
+
+    /**
+     * PostgreSQL, text search: one row per branch, how many of its first {@code probeRows} rows
+     * in the page's order there are and how many of them match the text. The walk is a short
+     * index walk whatever the word; it tells a frequent word (the branch's walk finds the page and
+     * the count window soon) from a rare one (it would walk the whole branch) without statistics.
+     */
+    String probeSql() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < branches.size(); i++) {
+            Branch b = branches.get(i);
+            sql.append(i == 0 ? "" : " UNION ALL ")
+                    .append("SELECT count(*), count(*) FILTER (WHERE ")
+                    .append(matches("x.n", "x.d"))
+                    .append(") FROM (SELECT ")
+                    .append(b.alias() + "." + b.name() + " AS n, " + b.alias() + "." + b.description() + " AS d")
+                    .append(b.from())
+                    .append(q.archived() == null ? "" : " AND " + b.status() + (q.archived() ? " = ?" : " <> ?"))
+                    .append(" ORDER BY ")
+                    .append(order(b.key(), b.id()))
+                    .append(" LIMIT ?) x");
+        }
+        return sql.toString();
+    }
+
+    void bindProbe(PreparedStatement ps, int probeRows) throws SQLException {
+        int i = 1;
+        for (Branch b : branches) {
+            ps.setString(i++, pattern);
+            ps.setString(i++, pattern);
+            for (String v : b.params()) {
+                ps.setString(i++, v);
+            }
+            if (q.archived() != null) {
+                ps.setString(i++, ProjectStatus.ARCHIVED.name());
+            }
+            ps.setInt(i++, probeRows);
+        }
     }
 
     String pageSql() {
@@ -274,8 +363,8 @@ final class ProjectSearchSql {
             Branch b = branches.get(i);
             union.append(i == 0 ? "" : " UNION ALL ")
                     .append("SELECT p.id")
-                    .append(b.from())
-                    .append(b.filters())
+                    .append(from(b))
+                    .append(filters(b))
                     .append(afterPosition(b));
         }
         return "SELECT " + JdbcProjectRepository.COLUMNS + " FROM projects p WHERE p.id IN (" + union + ") ORDER BY "
@@ -290,8 +379,8 @@ final class ProjectSearchSql {
             union.append(i == 0 ? "" : " UNION ALL ")
                     .append("(SELECT " + b.id() + " AS id")
                     .append(b.key() == null ? "" : ", " + b.key() + " AS k")
-                    .append(b.from())
-                    .append(b.filters())
+                    .append(from(b))
+                    .append(filters(b))
                     .append(afterPosition(b))
                     .append(" ORDER BY ")
                     .append(order(b.key(), b.id()))
@@ -312,11 +401,19 @@ final class ProjectSearchSql {
     private int bindBranches(PreparedStatement ps, boolean paging, long branchLimit) throws SQLException {
         int i = 1;
         for (Branch b : branches) {
+            if (matchesFirst) {
+                ps.setString(i++, pattern);
+                ps.setString(i++, pattern);
+            }
             for (String v : b.params()) {
                 ps.setString(i++, v);
             }
-            for (String v : filterParams) {
-                ps.setString(i++, v);
+            if (q.archived() != null) {
+                ps.setString(i++, ProjectStatus.ARCHIVED.name());
+            }
+            if (pattern != null && !matchesFirst) {
+                ps.setString(i++, pattern);
+                ps.setString(i++, pattern);
             }
             if (paging) {
                 i = bindAfterPosition(ps, i);
