@@ -20,8 +20,9 @@ import java.util.List;
  * organization that are not already own ones, and projects shared with the caller through a
  * membership that are neither. Each branch is answered by its own index ({@code (owner_id,
  * <key>, id)}, {@code (workspace_id, owner_id, created_at, id)}, {@code (organization, scope,
- * created_at, id)}, the caller's shared memberships) and ordered and cut to {@code offset + limit} rows on
- * its own, so the database reads the top of each index instead of sorting the whole visible
+ * created_at, id)}, on PostgreSQL {@code (user_id, project_<key>, project_id) WHERE shared} over the
+ * copies of the project's keys on the caller's shared memberships) and ordered and cut to
+ * {@code offset + limit} rows on its own, so the database reads the top of each index instead of sorting the whole visible
  * set; the page is the top {@code offset + limit} of their {@code UNION ALL} (no duplicates:
  * the branches are disjoint), and only that page's rows are read in full. The total is the sum
  * of one count per branch, each stopped at {@link ProjectQuery#countLimit()} + 1 rows. A page
