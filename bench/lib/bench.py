@@ -474,8 +474,13 @@ def run(a, res, sizes, seconds, lat_seconds, servers):
         seed_s = round(time.monotonic() - t0, 1)
         total = int(psql("SELECT count(*) FROM projects"))
         row = {"size": size, "projects": total, "seed_s": seed_s, "queries": {}}
-        visible = http("GET", pg.base + "/api/projects?limit=1", auth=auth)["total"]
+        # the list's total is counted only up to a window past the page, so the size of the visible
+        # set comes from SQL: her own projects plus the others' projects she is a member of
+        visible = int(psql(f"SELECT (SELECT count(*) FROM projects WHERE owner_id = '{alice_id}')"
+                           f" + (SELECT count(*) FROM project_members m JOIN projects p ON p.id = m.project_id"
+                           f" WHERE m.user_id = '{alice_id}' AND p.owner_id <> '{alice_id}')"))
         row["alice_visible_resource"] = visible
+        row["alice_visible_resource_total_field"] = http("GET", pg.base + "/api/projects?limit=1", auth=auth)["total"]
         deep = min(visible // 2, 100_000)
         # the keyset page at the same depth: the cursor that the page just before it hands out
         deep_cursor = http("GET", pg.base + f"/api/projects?limit=20&offset={max(deep - 20, 0)}",

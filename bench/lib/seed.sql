@@ -47,7 +47,10 @@ SELECT 'bench-p-' || lpad(g::text, 8, '0'), o.owner_id, 'OWNER', now(), FALSE
 FROM generate_series(:from + 1, :to) g
 JOIN bench_owner o ON o.idx = g % 8;
 
-INSERT INTO project_members (project_id, user_id, role, created_at)
-SELECT 'bench-p-' || lpad(g::text, 8, '0'), :'alice', 'VIEWER', now()
+-- a shared membership carries copies of the project's sort keys and text (as the server writes them)
+INSERT INTO project_members (project_id, user_id, role, created_at, project_name, project_description,
+                             project_created_at, project_updated_at, project_dataset_count)
+SELECT p.id, :'alice', 'VIEWER', now(), p.name, p.description, p.created_at, p.updated_at, p.dataset_count
 FROM generate_series(:from + 1, :to) g
+JOIN projects p ON p.id = 'bench-p-' || lpad(g::text, 8, '0')
 WHERE g % 8 <> 0 AND g % 50 = 1;

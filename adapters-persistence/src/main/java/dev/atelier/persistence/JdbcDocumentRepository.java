@@ -56,6 +56,8 @@ final class JdbcDocumentRepository implements DocumentRepository {
                         c,
                         "UPDATE projects SET dataset_count = dataset_count + 1 WHERE id = ?",
                         ps -> ps.setString(1, d.projectId().value()));
+                // the shared memberships' copy of the count orders the shared branch of the list
+                SharedMembershipCopies.refresh(c, d.projectId().value());
             }
             return null;
         });

@@ -83,7 +83,8 @@ final class JdbcMemberRepository implements MemberRepository {
     /**
      * A membership row is written as shared (the column's default); the project owner's own row is
      * then marked as not shared, so that the shared branch of the project list (and its partial
-     * index) never holds it. One statement per {@link Db#CHUNK} memberships.
+     * index) never holds it, and the shared rows get their copies of the project's sort keys and
+     * text ({@link SharedMembershipCopies}). Two statements per {@link Db#CHUNK} memberships.
      */
     private static void markOwnerRows(java.sql.Connection c, List<Member> members) throws java.sql.SQLException {
         List<String> projects = Db.sortedDistinct(members, m -> m.projectId().value());
@@ -95,6 +96,7 @@ final class JdbcMemberRepository implements MemberRepository {
                             + " (SELECT p.owner_id FROM projects p WHERE p.id = project_members.project_id)",
                     ps -> Db.bindStrings(ps, 1, chunk));
         }
+        SharedMembershipCopies.refresh(c, projects);
     }
 
     @Override

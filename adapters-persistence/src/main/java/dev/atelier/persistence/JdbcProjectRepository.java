@@ -82,8 +82,9 @@ final class JdbcProjectRepository implements ProjectRepository {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_PARAMS =
             "INSERT INTO project_params (project_id, version, params, instruction, created_at) VALUES (?, ?, ?, ?, ?)";
-    private static final String INSERT_MEMBER =
-            "INSERT INTO project_members (project_id, user_id, role, created_at, shared) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_MEMBER = "INSERT INTO project_members (project_id, user_id, role, created_at,"
+            + " shared, project_name, project_description, project_created_at, project_updated_at,"
+            + " project_dataset_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO project_events (id, project_id, type, name, actor_id,"
             + " happened_at, details) VALUES (?, ?, ?, ?, ?, ?, ?)";
     /**
@@ -208,7 +209,16 @@ final class JdbcProjectRepository implements ProjectRepository {
         ps.setString(i++, creation.owner().role().name());
         Db.setInstant(ps, i++, creation.owner().createdAt());
         // false only on the project owner's own row: the shared branch of the list skips those
-        ps.setBoolean(i++, !creation.owner().userId().equals(creation.project().ownerId()));
+        boolean shared = !creation.owner().userId().equals(creation.project().ownerId());
+        ps.setBoolean(i++, shared);
+        // a shared row carries the copies the shared branch orders and searches by (see
+        // SharedMembershipCopies); the owner's own row none
+        Project p = creation.project();
+        ps.setString(i++, shared ? p.name() : null);
+        ps.setString(i++, shared ? p.description() : null);
+        Db.setInstant(ps, i++, shared ? p.createdAt() : null);
+        Db.setInstant(ps, i++, shared ? p.updatedAt() : null);
+        Db.setInteger(ps, i++, shared ? p.datasetCount() : null);
         return i;
     }
 
@@ -290,6 +300,8 @@ final class JdbcProjectRepository implements ProjectRepository {
                 }
                 throw new StaleVersionException("project " + p.id() + " was changed concurrently");
             }
+            // name, description and the dates may have changed: the shared memberships' copies follow
+            SharedMembershipCopies.refresh(c, p.id().value());
             return find(c, p.id(), false).orElseThrow();
         });
     }
@@ -386,12 +398,59 @@ final class JdbcProjectRepository implements ProjectRepository {
                 });
     }
 
+    /** The planner settings of a list's read transaction on PostgreSQL (see {@link #search}). */
+    static final String PLAIN_LIST_SETTINGS = "SELECT set_config('enable_sort', 'off', true),"
+            + " set_config('enable_bitmapscan', 'off', true), set_config('jit', 'off', true)";
+
+    /** A search answered matches first reads the trigram indexes (bitmaps) and sorts the few matches. */
+    static final String MATCHES_FIRST_SETTINGS =
+            "SELECT set_config('enable_sort', 'on', true), set_config('enable_bitmapscan', 'on', true)";
+
+    /**
+     * Whether some branch's first {@link #PROBE_ROWS} rows hold too few matches for a walk of at
+     * most {@link #MAX_WALK} rows to fill the count window.
+     */
+    private static boolean rareInSomeBranch(Connection c, ProjectSearchSql search, ProjectQuery q) throws SQLException {
+        List<long[]> probed = Db.query(c, search.probeSql(), ps -> search.bindProbe(ps, PROBE_ROWS), rs ->
+                new long[] {rs.getLong(1), rs.getLong(2)});
+        long needed = q.countLimit() + 1;
+        for (long[] branch : probed) {
+            boolean whole = branch[0] < PROBE_ROWS;
+            if (!whole && branch[1] * MAX_WALK < needed * PROBE_ROWS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many rows of each branch a text search's probe reads (see {@link ProjectSearchSql#probeSql}). */
+    static final int PROBE_ROWS = 1_000;
+
+    /**
+     * How many rows a branch may walk, testing each against the text, to fill the count window;
+     * a word rarer than that in the probe is searched matches first.
+     */
+    static final int MAX_WALK = 20_000;
+
     @Override
     public Page<Project> search(ProjectQuery q) {
-        ProjectSearchSql search = new ProjectSearchSql(q, db.dialect());
         return db.read(c -> {
+            ProjectSearchSql search = new ProjectSearchSql(q, db.dialect());
             if (search.matchesNothing()) {
                 return new Page<Project>(List.of(), 0, q.limit(), q.offset());
+            }
+            if (db.dialect() == Dialect.POSTGRES) {
+                // Without fresh statistics (autovacuum off, bulk loads) PostgreSQL under-estimates
+                // a branch and reads every row after the position or offset from a bitmap scan,
+                // then sorts them (36 ms at 50,000 rows), instead of walking the branch's sort index
+                // and stopping at the page (0.2 ms); the count, likewise, read all 125,000 index
+                // entries of an owner through a bitmap to count 1,000 of them (130 ms). Every
+                // branch has an index in every sort's order (the shared one on the membership
+                // copies), and the count takes its rows in that order too, so with sorts and bitmap
+                // scans off both statements walk an index and stop. The penalty that steers the
+                // planner away from sorts makes a plan's cost look huge, and JIT compilation would
+                // follow (300 ms): off for this transaction too.
+                Db.exists(c, PLAIN_LIST_SETTINGS, ps -> {});
             }
             if (q.search() != null && db.dialect() == Dialect.POSTGRES) {
                 // A text search must be planned for its pattern: the driver turns statements run
@@ -399,24 +458,23 @@ final class JdbcProjectRepository implements ProjectRepository {
                 // LIKE pattern walked whole branches (290 ms instead of 6 ms at 1M projects). The
                 // lists keep the generic plans, which are as good as custom ones and save planning.
                 Db.update(c, "SET LOCAL plan_cache_mode = force_custom_plan", ps -> {});
+                // A frequent word is found soon by walking each branch's sort index (the settings
+                // above); a rare one would walk every row of the branch, and is found through the
+                // trigram indexes first. The planner cannot tell them apart without statistics (it
+                // intersected the trigram matches with all 125,000 index entries of the owner), so
+                // the first PROBE_ROWS rows of each branch are tested and decide.
+                if (rareInSomeBranch(c, search, q)) {
+                    search = new ProjectSearchSql(q, db.dialect(), true);
+                    Db.exists(c, MATCHES_FIRST_SETTINGS, ps -> {});
+                }
             }
-            long counted = Db.count(c, search.countSql(), search::bindCount);
+            ProjectSearchSql chosen = search;
+            long counted = Db.count(c, chosen.countSql(), chosen::bindCount);
             boolean exact = counted <= q.countLimit();
             long total = exact ? counted : q.countLimit();
-            if (q.search() == null && db.dialect() == Dialect.POSTGRES && total > q.offset()) {
-                // Without fresh statistics (autovacuum off, bulk loads) PostgreSQL under-estimates
-                // a branch and reads every row after the position or offset from a bitmap scan,
-                // then sorts them (36 ms at 50,000 rows), instead of walking the branch's sort index
-                // and stopping at the page (0.2 ms). The own branch has an index in every sort's
-                // order, so a plain list needs no sort but the shared branch's top-N, which stays.
-                // The penalty that steers the planner away from sorts makes a plan's cost look
-                // huge, and JIT compilation would follow (300 ms): off for this transaction too.
-                // Text searches keep sorting: for a rare word, trigram matches sorted are cheaper.
-                Db.exists(c, "SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true)", ps -> {});
-            }
             List<Project> items = total <= q.offset()
                     ? List.of()
-                    : Db.query(c, search.pageSql(), search::bindPage, JdbcProjectRepository::map);
+                    : Db.query(c, chosen.pageSql(), chosen::bindPage, JdbcProjectRepository::map);
             if (q.after() != null) {
                 // read one row past the page: whether it exists says if another page follows
                 boolean more = items.size() > q.limit();

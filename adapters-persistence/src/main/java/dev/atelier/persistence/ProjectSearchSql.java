@@ -20,8 +20,9 @@ import java.util.List;
  * organization that are not already own ones, and projects shared with the caller through a
  * membership that are neither. Each branch is answered by its own index ({@code (owner_id,
  * <key>, id)}, {@code (workspace_id, owner_id, created_at, id)}, {@code (organization, scope,
- * created_at, id)}, the caller's shared memberships) and ordered and cut to {@code offset + limit} rows on
- * its own, so the database reads the top of each index instead of sorting the whole visible
+ * created_at, id)}, on PostgreSQL {@code (user_id, project_<key>, project_id) WHERE shared} over the
+ * copies of the project's keys on the caller's shared memberships) and ordered and cut to
+ * {@code offset + limit} rows on its own, so the database reads the top of each index instead of sorting the whole visible
  * set; the page is the top {@code offset + limit} of their {@code UNION ALL} (no duplicates:
  * the branches are disjoint), and only that page's rows are read in full. The total is the sum
  * of one count per branch, each stopped at {@link ProjectQuery#countLimit()} + 1 rows. A page
@@ -34,32 +35,83 @@ final class ProjectSearchSql {
     /** The WHERE/FROM of each branch, with the values bound into it. */
     private final List<Branch> branches = new ArrayList<>();
 
-    private final String filters;
-    private final List<String> filterParams = new ArrayList<>();
+    /** The search text as a LIKE pattern (null without search text), bound twice: name and description. */
+    private final String pattern;
 
-    private record Branch(String from, List<String> params) {}
+    /**
+     * Whether a text search is answered matches first (PostgreSQL): each branch reads the rows
+     * that match the text through the trigram indexes, in an optimization fence ({@code OFFSET
+     * 0}), and only then applies its visibility condition and sorts them. Chosen for words that
+     * are rare in the branches' first rows (see {@link #probeSql}); otherwise each branch walks
+     * its sort index and tests every row, which stops soon for a frequent word.
+     */
+    private final boolean matchesFirst;
+
+    /**
+     * One visibility branch: its FROM/WHERE with the values bound into it, the table it reads
+     * from (whose {@code FROM <table> <alias>} opens {@code from}), the status, name and
+     * description columns the filters test, and the expressions of its sort key and project id
+     * ({@code null} key: the id alone orders). {@code matchCondition} is what a fenced match
+     * adds to the table's rows ({@code shared} for memberships, whose trigram indexes hold only
+     * the shared rows).
+     */
+    private record Branch(
+            String from,
+            List<String> params,
+            String table,
+            String alias,
+            String status,
+            String name,
+            String description,
+            String matchCondition,
+            String key,
+            String id) {}
 
     ProjectSearchSql(ProjectQuery q, Dialect dialect) {
+        this(q, dialect, false);
+    }
+
+    ProjectSearchSql(ProjectQuery q, Dialect dialect, boolean matchesFirst) {
         this.q = q;
         this.dialect = dialect;
-        this.filters = buildFilters();
+        this.pattern = q.search() == null ? null : "%" + escapeLike(q.search()) + "%";
+        this.matchesFirst = matchesFirst && pattern != null && dialect == Dialect.POSTGRES;
         buildBranches();
     }
 
-    private String buildFilters() {
+    /** The text condition on a name and a description column; two values, the {@link #pattern}. */
+    private static String matches(String name, String description) {
+        return "(lower(" + name + ") LIKE lower(?) ESCAPE '!' OR lower(" + description + ") LIKE lower(?) ESCAPE '!')";
+    }
+
+    /** The branch's FROM/WHERE: as built, or with the table's matching rows fenced in first. */
+    private String from(Branch b) {
+        if (!matchesFirst) {
+            return b.from();
+        }
+        String opening = " FROM " + b.table() + " " + b.alias();
+        String inner = b.alias() + "0";
+        return " FROM (SELECT * FROM " + b.table() + " " + inner + " WHERE "
+                + (b.matchCondition() == null ? "" : inner + "." + b.matchCondition() + " AND ")
+                + matches(inner + "." + b.name(), inner + "." + b.description()) + " OFFSET 0) " + b.alias()
+                + b.from().substring(opening.length());
+    }
+
+    /** The archived filter and, unless the matches are fenced in {@link #from}, the search filter. */
+    private String filters(Branch b) {
         StringBuilder sql = new StringBuilder();
         if (q.archived() != null) {
-            sql.append(q.archived() ? " AND p.status = ?" : " AND p.status <> ?");
-            filterParams.add(ProjectStatus.ARCHIVED.name());
+            sql.append(q.archived() ? " AND " + b.status() + " = ?" : " AND " + b.status() + " <> ?");
         }
-        if (q.search() != null) {
-            sql.append(" AND (lower(p.name) LIKE lower(?) ESCAPE '!'"
-                    + " OR lower(p.description) LIKE lower(?) ESCAPE '!')");
-            String pattern = "%" + escapeLike(q.search()) + "%";
-            filterParams.add(pattern);
-            filterParams.add(pattern);
+        if (pattern != null && !matchesFirst) {
+            sql.append(" AND ").append(matches(b.alias() + "." + b.name(), b.alias() + "." + b.description()));
         }
         return sql.toString();
+    }
+
+    /** A branch over {@code projects p}: filters, sort key and id are the project's own columns. */
+    private Branch projectBranch(String from, List<String> params) {
+        return new Branch(from, params, "projects", "p", "p.status", "name", "description", null, key(), "p.id");
     }
 
     private void buildBranches() {
@@ -71,8 +123,8 @@ final class ProjectSearchSql {
         if (own) {
             branches.add(
                     ownWorkspace == null
-                            ? new Branch(" FROM projects p WHERE p.owner_id = ?", List.of(caller))
-                            : new Branch(
+                            ? projectBranch(" FROM projects p WHERE p.owner_id = ?", List.of(caller))
+                            : projectBranch(
                                     " FROM projects p WHERE p.workspace_id = ? AND p.owner_id = ?",
                                     List.of(ownWorkspace, caller)));
         }
@@ -90,28 +142,78 @@ final class ProjectSearchSql {
                     params.add(ownWorkspace);
                 }
             }
-            branches.add(new Branch(sql, params));
+            branches.add(projectBranch(sql, params));
         }
         if (q.visibilities().contains(Visibility.SHARED)) {
-            List<String> params = new ArrayList<>(List.of(caller, caller));
-            // m.shared leaves out the caller's memberships of her own projects before they are
-            // read (the partial index holds only the others); the owner test stays as the rule.
-            // On PostgreSQL the project is looked up per membership (a LATERAL with LIMIT, which
-            // the planner keeps as it is): with the plain join and statistics that are stale or
-            // missing it chose to scan and sort every project and probe memberships instead.
-            String sql = (dialect == Dialect.POSTGRES
-                            ? " FROM project_members m CROSS JOIN LATERAL (SELECT * FROM projects p0"
-                                    + " WHERE p0.id = m.project_id LIMIT 1) p"
-                            : " FROM project_members m JOIN projects p ON p.id = m.project_id")
-                    + " WHERE m.user_id = ? AND m.shared = TRUE AND p.owner_id <> ?";
-            if (organization) {
-                // leave out what the organization branch lists (organization may be null)
-                sql += " AND (p.scope <> ? OR p.organization IS NULL OR p.organization <> ?)";
-                params.add(Scope.ORGANIZATION.name());
-                params.add(org);
-            }
-            branches.add(new Branch(sql, params));
+            branches.add(
+                    dialect == Dialect.POSTGRES
+                            ? sharedBranchByCopies(caller, organization, org)
+                            : sharedBranch(caller, organization, org));
         }
+    }
+
+    /**
+     * PostgreSQL: the shared branch walks the caller's shared memberships in the page's order
+     * ({@code (user_id, project_<key>, project_id) WHERE shared}) and stops at the page, using the
+     * copies of the project's sort keys, name and description on the membership row (V4). The
+     * project row is read only for what the copies do not hold (the archived filter, leaving out
+     * organization projects), then once per row tested, still in index order.
+     */
+    private Branch sharedBranchByCopies(String caller, boolean organization, String org) {
+        List<String> params = new ArrayList<>(List.of(caller));
+        boolean needsProject = organization || q.archived() != null;
+        StringBuilder sql = new StringBuilder(" FROM project_members m");
+        if (needsProject) {
+            // looked up per membership: a LATERAL with LIMIT, which the planner keeps as it is
+            sql.append(" CROSS JOIN LATERAL (SELECT * FROM projects p0 WHERE p0.id = m.project_id LIMIT 1) p");
+        }
+        // m.shared: the owner's own row is not shared (written so with the membership, and the
+        // copies only exist on shared rows); with the project at hand the owner test is repeated
+        sql.append(" WHERE m.user_id = ? AND m.shared = TRUE");
+        if (needsProject) {
+            sql.append(" AND p.owner_id <> ?");
+            params.add(caller);
+        }
+        if (organization) {
+            sql.append(" AND (p.scope <> ? OR p.organization IS NULL OR p.organization <> ?)");
+            params.add(Scope.ORGANIZATION.name());
+            params.add(org);
+        }
+        String key = switch (q.sort()) {
+            case CREATED_AT -> "m.project_created_at";
+            case UPDATED_AT -> "m.project_updated_at";
+            // the copy is declared COLLATE "C": code-point order like the own branch's
+            case NAME -> "m.project_name";
+            case DATASET_COUNT -> "m.project_dataset_count";
+            case MODEL_COUNT, EXPERIMENT_COUNT -> null;
+        };
+        return new Branch(
+                sql.toString(),
+                params,
+                "project_members",
+                "m",
+                "p.status",
+                "project_name",
+                "project_description",
+                "shared = TRUE",
+                key,
+                "m.project_id");
+    }
+
+    /** H2: the caller's shared memberships joined with their projects (H2 scans and sorts anyway). */
+    private Branch sharedBranch(String caller, boolean organization, String org) {
+        List<String> params = new ArrayList<>(List.of(caller, caller));
+        // m.shared leaves out the caller's memberships of her own projects before they are read;
+        // the owner test stays as the rule
+        String sql = " FROM project_members m JOIN projects p ON p.id = m.project_id"
+                + " WHERE m.user_id = ? AND m.shared = TRUE AND p.owner_id <> ?";
+        if (organization) {
+            // leave out what the organization branch lists (organization may be null)
+            sql += " AND (p.scope <> ? OR p.organization IS NULL OR p.organization <> ?)";
+            params.add(Scope.ORGANIZATION.name());
+            params.add(org);
+        }
+        return projectBranch(sql, params);
     }
 
     /**
@@ -119,19 +221,19 @@ final class ProjectSearchSql {
      * PostgreSQL gets a row comparison, which the branch's {@code (…, key, id)} index answers
      * as the start of its walk; H2 the same condition spelled out.
      */
-    private String afterPosition() {
+    private String afterPosition(Branch b) {
         if (q.after() == null) {
             return "";
         }
         String op = q.ascending() ? " > " : " < ";
-        String key = key();
+        String key = b.key();
         if (key == null) {
-            return " AND p.id" + op + "?";
+            return " AND " + b.id() + op + "?";
         }
         if (dialect == Dialect.POSTGRES) {
-            return " AND (" + key + ", p.id)" + op + "(?, ?)";
+            return " AND (" + key + ", " + b.id() + ")" + op + "(?, ?)";
         }
-        return " AND (" + key + op + "? OR (" + key + " = ? AND p.id" + op + "?))";
+        return " AND (" + key + op + "? OR (" + key + " = ? AND " + b.id() + op + "?))";
     }
 
     private int bindAfterPosition(PreparedStatement ps, int start) throws SQLException {
@@ -168,7 +270,7 @@ final class ProjectSearchSql {
         return branches.isEmpty();
     }
 
-    /** The sort key of a branch row, or null when only the id orders (model/experiment counts). */
+    /** The sort key of a project row, or null when only the id orders (model/experiment counts). */
     private String key() {
         return switch (q.sort()) {
             case CREATED_AT -> "p.created_at";
@@ -185,18 +287,67 @@ final class ProjectSearchSql {
         return (keyColumn == null ? "" : keyColumn + direction + ", ") + idColumn + direction;
     }
 
+    /**
+     * One windowed count per branch, summed. On PostgreSQL each branch's rows are taken in the
+     * order of the branch's page, so that (with sorts steered away, see {@link
+     * JdbcProjectRepository#search}) the count walks the same index as the page and stops at the
+     * window: left to itself, the planner counted the own branch with a bitmap scan, which reads
+     * every index entry of the owner before the first row (125,000 entries, 130 ms, for a window of
+     * 1,000).
+     */
     String countSql() {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < branches.size(); i++) {
+            Branch b = branches.get(i);
             sql.append(i == 0 ? "" : " + ")
                     .append("(SELECT COUNT(*) FROM (SELECT 1 AS one")
-                    .append(branches.get(i).from())
-                    .append(filters)
+                    .append(from(b))
+                    .append(filters(b))
+                    .append(dialect == Dialect.POSTGRES ? " ORDER BY " + order(b.key(), b.id()) : "")
                     .append(" LIMIT ?) c")
                     .append(i)
                     .append(')');
         }
         return sql.toString();
+    }
+
+    /**
+     * PostgreSQL, text search: one row per branch, how many of its first {@code probeRows} rows
+     * in the page's order there are and how many of them match the text. The walk is a short
+     * index walk whatever the word; it tells a frequent word (the branch's walk finds the page and
+     * the count window soon) from a rare one (it would walk the whole branch) without statistics.
+     */
+    String probeSql() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < branches.size(); i++) {
+            Branch b = branches.get(i);
+            sql.append(i == 0 ? "" : " UNION ALL ")
+                    .append("SELECT count(*), count(*) FILTER (WHERE ")
+                    .append(matches("x.n", "x.d"))
+                    .append(") FROM (SELECT ")
+                    .append(b.alias() + "." + b.name() + " AS n, " + b.alias() + "." + b.description() + " AS d")
+                    .append(b.from())
+                    .append(q.archived() == null ? "" : " AND " + b.status() + (q.archived() ? " = ?" : " <> ?"))
+                    .append(" ORDER BY ")
+                    .append(order(b.key(), b.id()))
+                    .append(" LIMIT ?) x");
+        }
+        return sql.toString();
+    }
+
+    void bindProbe(PreparedStatement ps, int probeRows) throws SQLException {
+        int i = 1;
+        for (Branch b : branches) {
+            ps.setString(i++, pattern);
+            ps.setString(i++, pattern);
+            for (String v : b.params()) {
+                ps.setString(i++, v);
+            }
+            if (q.archived() != null) {
+                ps.setString(i++, ProjectStatus.ARCHIVED.name());
+            }
+            ps.setInt(i++, probeRows);
+        }
     }
 
     String pageSql() {
@@ -210,11 +361,12 @@ final class ProjectSearchSql {
     private String filteredSortSql() {
         StringBuilder union = new StringBuilder();
         for (int i = 0; i < branches.size(); i++) {
+            Branch b = branches.get(i);
             union.append(i == 0 ? "" : " UNION ALL ")
                     .append("SELECT p.id")
-                    .append(branches.get(i).from())
-                    .append(filters)
-                    .append(afterPosition());
+                    .append(from(b))
+                    .append(filters(b))
+                    .append(afterPosition(b));
         }
         return "SELECT " + JdbcProjectRepository.COLUMNS + " FROM projects p WHERE p.id IN (" + union + ") ORDER BY "
                 + order(key() == null ? null : key(), "p.id") + " LIMIT ? OFFSET ?";
@@ -224,14 +376,15 @@ final class ProjectSearchSql {
         String key = key();
         StringBuilder union = new StringBuilder();
         for (int i = 0; i < branches.size(); i++) {
+            Branch b = branches.get(i);
             union.append(i == 0 ? "" : " UNION ALL ")
-                    .append("(SELECT p.id AS id")
-                    .append(key == null ? "" : ", " + key + " AS k")
-                    .append(branches.get(i).from())
-                    .append(filters)
-                    .append(afterPosition())
+                    .append("(SELECT " + b.id() + " AS id")
+                    .append(b.key() == null ? "" : ", " + b.key() + " AS k")
+                    .append(from(b))
+                    .append(filters(b))
+                    .append(afterPosition(b))
                     .append(" ORDER BY ")
-                    .append(order(key, "p.id"))
+                    .append(order(b.key(), b.id()))
                     .append(" LIMIT ?)");
         }
         String pageKey = key == null ? null : "v.k";
@@ -249,11 +402,19 @@ final class ProjectSearchSql {
     private int bindBranches(PreparedStatement ps, boolean paging, long branchLimit) throws SQLException {
         int i = 1;
         for (Branch b : branches) {
+            if (matchesFirst) {
+                ps.setString(i++, pattern);
+                ps.setString(i++, pattern);
+            }
             for (String v : b.params()) {
                 ps.setString(i++, v);
             }
-            for (String v : filterParams) {
-                ps.setString(i++, v);
+            if (q.archived() != null) {
+                ps.setString(i++, ProjectStatus.ARCHIVED.name());
+            }
+            if (pattern != null && !matchesFirst) {
+                ps.setString(i++, pattern);
+                ps.setString(i++, pattern);
             }
             if (paging) {
                 i = bindAfterPosition(ps, i);

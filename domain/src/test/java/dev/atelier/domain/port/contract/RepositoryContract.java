@@ -1315,6 +1315,145 @@ public abstract class RepositoryContract {
                 .containsExactlyInAnyOrder(saved.id(), batched.id());
     }
 
+    /**
+     * The caller's own projects and projects shared with her, after every kind of change of a
+     * shared project (rename, description, dates, dataset count, archive, delete) and of the
+     * memberships (share one by one, in a batch, after a rename; unshare). A store that orders or
+     * searches the shared projects by copies of their keys must keep those copies current.
+     */
+    private record SharedAfterChanges(User caller, List<ProjectId> visible) {}
+
+    private SharedAfterChanges sharedProjectsAfterChanges() {
+        User caller = user();
+        Workspace home = workspace(caller);
+        User owner = user();
+        Workspace away = workspace(owner);
+        List<Project> shared = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Project p = newProject(owner, away, "shared " + (i % 3) + " " + i);
+            // keys tie in pairs so that ids must break ties
+            p = with(
+                    p,
+                    "about topic " + i,
+                    Scope.USER,
+                    ProjectStatus.ACTIVE,
+                    0,
+                    T0.plusSeconds(i / 2),
+                    T0.plusSeconds(30 - i / 2));
+            projects.insert(p);
+            shared.add(p);
+        }
+        for (int i = 0; i < 4; i++) {
+            Project own = newProject(caller, home, "shared " + (i % 3) + " own " + i);
+            projects.insert(with(
+                    own, "mine", Scope.USER, ProjectStatus.ACTIVE, i % 2, T0.plusSeconds(i), T0.plusSeconds(30 - i)));
+        }
+        for (int i = 0; i < 4; i++) {
+            members.save(new Member(shared.get(i).id(), caller.id(), Role.VIEWER, T0));
+        }
+        members.insertAll(List.of(
+                new Member(shared.get(4).id(), caller.id(), Role.EDITOR, T0),
+                new Member(shared.get(5).id(), caller.id(), Role.VIEWER, T0)));
+        // rename (and new description), then dates moved to the other end of every order
+        Project renamed = projects.update(
+                shared.get(0).withDetails("aaa renamed", "now about zebras", null, Scope.USER, T0.plusSeconds(-100)));
+        Project moved = projects.findById(shared.get(1).id()).orElseThrow();
+        projects.update(with(
+                moved,
+                moved.description(),
+                moved.scope(),
+                moved.status(),
+                0,
+                T0.plusSeconds(1000),
+                T0.plusSeconds(2000)));
+        // dataset count raised by documents
+        documents.insert(document(shared.get(2), "a.csv", true, new byte[] {1}, T0));
+        documents.insert(document(shared.get(2), "b.csv", true, new byte[] {2}, T0));
+        // archived, deleted, unshared
+        projects.update(projects.findById(shared.get(3).id())
+                .orElseThrow()
+                .withStatus(ProjectStatus.ARCHIVED, T0.plusSeconds(-50)));
+        projects.delete(shared.get(4).id());
+        members.remove(shared.get(5).id(), caller.id());
+        // renamed first, shared afterwards: the membership starts from the current project
+        projects.update(shared.get(6).withName("zzz renamed before sharing"));
+        members.save(new Member(shared.get(6).id(), caller.id(), Role.VIEWER, T0));
+        assertThat(renamed.name()).isEqualTo("aaa renamed");
+        List<ProjectId> visible =
+                new ArrayList<>(ids(projects.search(query(caller, EnumSet.of(Visibility.USER), null, null))));
+        visible.addAll(List.of(
+                shared.get(0).id(),
+                shared.get(1).id(),
+                shared.get(2).id(),
+                shared.get(3).id(),
+                shared.get(6).id()));
+        return new SharedAfterChanges(caller, visible);
+    }
+
+    @ParameterizedTest(name = "{0} ascending={1}")
+    @MethodSource("sortings")
+    void own_and_shared_projects_follow_every_change_of_a_shared_project_in_every_order_by_offset_and_position(
+            ProjectSort sort, boolean ascending) {
+        SharedAfterChanges s = sharedProjectsAfterChanges();
+        Set<Visibility> ownAndShared = EnumSet.of(Visibility.USER, Visibility.SHARED);
+        // the expected order from the projects as they are now
+        List<ProjectId> expected = projects.findByIds(s.visible()).stream()
+                .sorted(order(sort, ascending))
+                .map(Project::id)
+                .toList();
+        assertThat(expected).hasSize(9);
+
+        ProjectQuery whole = new ProjectQuery(s.caller(), ownAndShared, null, null, null, sort, ascending, 50, 0);
+        assertThat(ids(projects.search(whole))).containsExactlyElementsOf(expected);
+        List<ProjectId> byOffset = new ArrayList<>();
+        for (int offset = 0; offset < expected.size(); offset += 2) {
+            byOffset.addAll(ids(projects.search(
+                    new ProjectQuery(s.caller(), ownAndShared, null, null, null, sort, ascending, 2, offset))));
+        }
+        assertThat(byOffset).containsExactlyElementsOf(expected);
+        List<ProjectId> byPosition = new ArrayList<>();
+        ProjectQuery first = new ProjectQuery(s.caller(), ownAndShared, null, null, null, sort, ascending, 2, 0);
+        Page<Project> page = projects.search(first.after(null));
+        byPosition.addAll(ids(page));
+        while (page.more() && byPosition.size() <= expected.size()) {
+            page = projects.search(
+                    first.after(ProjectPosition.after(page.items().getLast(), sort, ascending)));
+            byPosition.addAll(ids(page));
+        }
+        assertThat(byPosition).containsExactlyElementsOf(expected);
+        assertThat(projects.search(whole.after(null)).total()).isEqualTo(9);
+    }
+
+    @Test
+    void a_search_of_shared_projects_finds_them_by_their_current_name_and_description() {
+        SharedAfterChanges s = sharedProjectsAfterChanges();
+        Set<Visibility> sharedOnly = EnumSet.of(Visibility.SHARED);
+
+        assertThat(search(s.caller(), sharedOnly, null, "AAA RENAMED")).hasSize(1);
+        assertThat(search(s.caller(), sharedOnly, null, "zebras")).hasSize(1);
+        assertThat(search(s.caller(), sharedOnly, null, "topic 0"))
+                .as("the old description")
+                .isEmpty();
+        assertThat(search(s.caller(), sharedOnly, null, "shared 0 0"))
+                .as("the old name")
+                .isEmpty();
+        assertThat(search(s.caller(), sharedOnly, null, "renamed before sharing"))
+                .hasSize(1);
+        assertThat(search(s.caller(), sharedOnly, null, "topic 4"))
+                .as("deleted")
+                .isEmpty();
+        assertThat(search(s.caller(), sharedOnly, null, "topic 5"))
+                .as("unshared")
+                .isEmpty();
+        assertThat(search(s.caller(), sharedOnly, null, "topic")).hasSize(4);
+        assertThat(projects.search(new ProjectQuery(
+                                s.caller(), sharedOnly, null, "topic", true, ProjectSort.NAME, true, 10, 0))
+                        .items())
+                .as("archived and matching")
+                .extracting(Project::name)
+                .containsExactly("shared 0 3");
+    }
+
     @Test
     void a_position_after_the_last_project_gives_an_empty_page_with_nothing_more() {
         Mixed m = mixedVisibilities();

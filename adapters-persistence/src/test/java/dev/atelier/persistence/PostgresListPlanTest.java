@@ -1,0 +1,226 @@
+package dev.atelier.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.domain.model.ProjectPosition;
+import dev.atelier.domain.model.ProjectQuery;
+import dev.atelier.domain.model.ProjectSort;
+import dev.atelier.domain.model.User;
+import dev.atelier.domain.model.UserId;
+import dev.atelier.domain.model.Visibility;
+import io.micronaut.context.ApplicationContext;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The plans PostgreSQL runs for the resource list (own and shared projects) on a database that
+ * was never analyzed (no statistics; autovacuum is off on the servers this runs on): every sort's
+ * page and count must walk an index in the page's order and stop, whatever the size of the
+ * caller's own and shared sets. The statements are those {@link JdbcProjectRepository#search}
+ * issues, run with EXPLAIN ANALYZE under its plain-list settings.
+ */
+class PostgresListPlanTest {
+    private static final int OWN = 30_000;
+    private static final int SHARED = 6_000;
+    private static final User CALLER =
+            new User(new UserId("u-plan"), "plan@example.test", "Plan", null, false, Instant.EPOCH);
+
+    private static PostgresTestDatabase database;
+    private static ApplicationContext context;
+
+    @BeforeAll
+    static void seedWithoutStatistics() throws Exception {
+        database = PostgresTestDatabase.create();
+        context = PersistenceContexts.start(database.datasourceProperties());
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
+            st.execute("INSERT INTO users (id, email, name, organization, is_admin, created_at) VALUES"
+                    + " ('u-plan', 'plan@example.test', 'Plan', NULL, false, now()),"
+                    + " ('u-other', 'other@example.test', 'Other', NULL, false, now())");
+            st.execute("INSERT INTO workspaces (id, name, description, metadata, owner_id, organization, scope,"
+                    + " is_default, created_at, updated_at) VALUES"
+                    + " ('w-plan', 'W', NULL, '{}', 'u-plan', NULL, 'USER', true, now(), now()),"
+                    + " ('w-other', 'W', NULL, '{}', 'u-other', NULL, 'USER', true, now(), now())");
+            // the caller owns OWN projects; the other user owns 2 * SHARED, half of them shared with
+            // the caller; keys repeat so that ids break ties
+            st.execute("INSERT INTO projects (id, workspace_id, name, description, metadata, type, status, scope,"
+                    + " owner_id, organization, pinned, dataset_count, created_at, updated_at, version)"
+                    + " SELECT 'p' || lpad(g::text, 7, '0'), CASE WHEN g <= " + OWN + " THEN 'w-plan' ELSE"
+                    + " 'w-other' END, 'name ' || (g % 977) || ' ' || g, 'about ' || g, '{}', 'classification',"
+                    + " 'ACTIVE', 'USER', CASE WHEN g <= " + OWN + " THEN 'u-plan' ELSE 'u-other' END, NULL,"
+                    + " false, g % 7, now() - g * interval '1 minute', now() - (g % 501) * interval '1 hour', 0"
+                    + " FROM generate_series(1, " + (OWN + 2 * SHARED) + ") g");
+            st.execute("INSERT INTO project_members (project_id, user_id, role, created_at, shared)"
+                    + " SELECT id, owner_id, 'OWNER', now(), FALSE FROM projects");
+            st.execute("INSERT INTO project_members (project_id, user_id, role, created_at, project_name,"
+                    + " project_description, project_created_at, project_updated_at, project_dataset_count)"
+                    + " SELECT id, 'u-plan', 'VIEWER', now(), name, description, created_at, updated_at,"
+                    + " dataset_count FROM projects WHERE owner_id = 'u-other' AND right(id, 1) IN"
+                    + " ('0', '2', '4', '6', '8')");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_statistic s JOIN pg_class t"
+                    + " ON t.oid = s.starelid WHERE t.relname IN ('projects', 'project_members')")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("no statistics").isZero();
+            }
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        if (context != null) {
+            context.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private static Connection connect() throws Exception {
+        return DriverManager.getConnection(database.url(), database.user(), database.password());
+    }
+
+    /** EXPLAIN ANALYZE of the search's count and page statements, in one read transaction as the repository runs them. */
+    private static List<String> plans(ProjectQuery q) throws Exception {
+        ProjectSearchSql search = new ProjectSearchSql(q, Dialect.POSTGRES);
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute(JdbcProjectRepository.PLAIN_LIST_SETTINGS);
+            }
+            List<String> plans = new ArrayList<>();
+            plans.add(explain(c, search.countSql(), search::bindCount));
+            plans.add(explain(c, search.pageSql(), search::bindPage));
+            c.rollback();
+            return plans;
+        }
+    }
+
+    private static String explain(Connection c, String sql, Db.Binder binder) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + sql)) {
+            binder.bind(ps);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+
+    /** The most rows any scan node of the plan produced. */
+    private static long mostRowsOfAScan(String plan) {
+        Matcher m = Pattern.compile("Scan[^\\n]*\\(actual rows=(\\d+) loops=(\\d+)\\)")
+                .matcher(plan);
+        long most = 0;
+        while (m.find()) {
+            most = Math.max(most, Long.parseLong(m.group(1)) * Long.parseLong(m.group(2)));
+        }
+        return most;
+    }
+
+    private static String sharedIndex(ProjectSort sort) {
+        return switch (sort) {
+            case CREATED_AT -> "ix_project_members_shared_created";
+            case UPDATED_AT -> "ix_project_members_shared_updated";
+            case NAME -> "ix_project_members_shared_name";
+            case DATASET_COUNT -> "ix_project_members_shared_datasets";
+            case MODEL_COUNT, EXPERIMENT_COUNT -> "ix_project_members_shared ";
+        };
+    }
+
+    private static ProjectQuery list(ProjectSort sort, long offset) {
+        return new ProjectQuery(
+                CALLER, EnumSet.of(Visibility.USER, Visibility.SHARED), null, null, null, sort, false, 20, offset);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProjectSort.class)
+    void the_first_page_and_its_count_walk_the_own_and_shared_indexes_and_stop_without_statistics(ProjectSort sort)
+            throws Exception {
+        List<String> plans = plans(list(sort, 0));
+        String count = plans.get(0);
+        String page = plans.get(1);
+
+        assertThat(page).contains(sharedIndex(sort)).doesNotContain("Bitmap").doesNotContainPattern("->  Sort ");
+        assertThat(count).doesNotContain("Bitmap").doesNotContainPattern("->  Sort ");
+        assertThat(mostRowsOfAScan(page)).as(page).isLessThanOrEqualTo(20);
+        assertThat(mostRowsOfAScan(count)).as(count).isLessThanOrEqualTo(ProjectQuery.TOTAL_WINDOW + 21);
+    }
+
+    /** The count and the page's ids of a search built one way or the other. */
+    private static List<String> run(ProjectQuery q, boolean matchesFirst) throws Exception {
+        ProjectSearchSql search = new ProjectSearchSql(q, Dialect.POSTGRES, matchesFirst);
+        List<String> out = new ArrayList<>();
+        try (Connection c = connect()) {
+            try (PreparedStatement ps = c.prepareStatement(search.countSql())) {
+                search.bindCount(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    out.add("count " + rs.getLong(1));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(search.pageSql())) {
+                search.bindPage(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString("id"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProjectSort.class)
+    void a_search_answered_matches_first_lists_and_counts_what_the_walk_lists(ProjectSort sort) throws Exception {
+        for (String text : List.of("about 1234", "NAME 5", "about 3", "nothing like this")) {
+            for (Boolean archived : new Boolean[] {null, false}) {
+                ProjectQuery q = new ProjectQuery(
+                        CALLER,
+                        EnumSet.of(Visibility.USER, Visibility.SHARED),
+                        null,
+                        text,
+                        archived,
+                        sort,
+                        sort.ordinal() % 2 == 0,
+                        7,
+                        3);
+                List<String> walked = run(q, false);
+
+                assertThat(run(q, true)).as("%s %s", text, archived).containsExactlyElementsOf(walked);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProjectSort.class)
+    void a_page_after_a_deep_position_starts_both_walks_there(ProjectSort sort) throws Exception {
+        // a position 20,000 rows into the caller's own projects (and about half into the shared ones)
+        Object key = switch (sort) {
+            case CREATED_AT, UPDATED_AT -> Instant.now().minusSeconds(20_000 * 60L);
+            case NAME -> "name 500";
+            case DATASET_COUNT -> 3;
+            case MODEL_COUNT, EXPERIMENT_COUNT -> null;
+        };
+        ProjectPosition at = new ProjectPosition(sort, false, key, new dev.atelier.domain.model.ProjectId("p0020000"));
+        String page = plans(list(sort, 0).after(at)).get(1);
+
+        assertThat(page).contains(sharedIndex(sort)).doesNotContain("Bitmap").doesNotContainPattern("->  Sort ");
+        assertThat(mostRowsOfAScan(page)).as(page).isLessThanOrEqualTo(21);
+    }
+}
