@@ -79,6 +79,37 @@ final class Db {
         return run(work, true);
     }
 
+    /**
+     * A read whose statements rely on transaction-local settings ({@link #setLocally}): in the open
+     * transaction, else in a read-only transaction of its own. In auto-commit such a setting would
+     * end with the statement that makes it and steer nothing.
+     */
+    <T> T readInTransaction(Work<T> work) {
+        try {
+            var open = transactions.findTransactionStatus();
+            if (open.isPresent()) {
+                return work.run((Connection) open.get().getConnection());
+            }
+            return transactions.executeRead(status -> call(work, status.getConnection()));
+        } catch (DomainException e) {
+            throw e;
+        } catch (Exception e) {
+            throw Failures.translate(e);
+        }
+    }
+
+    /**
+     * Runs {@code settings}, a statement of {@code set_config(name, value, true)} calls, which hold
+     * until the transaction ends; refused on a connection in auto-commit, where they would end at
+     * once (run the read with {@link #readInTransaction}).
+     */
+    static void setLocally(Connection c, String settings) throws SQLException {
+        if (c.getAutoCommit()) {
+            throw new IllegalStateException("transaction-local settings need a transaction: use readInTransaction");
+        }
+        exists(c, settings, ps -> {});
+    }
+
     private <T> T run(Work<T> work, boolean readOnly) {
         try {
             var open = transactions.findTransactionStatus();

@@ -402,6 +402,9 @@ final class JdbcProjectRepository implements ProjectRepository {
     static final String PLAIN_LIST_SETTINGS = "SELECT set_config('enable_sort', 'off', true),"
             + " set_config('enable_bitmapscan', 'off', true), set_config('jit', 'off', true)";
 
+    /** A text search is planned for its pattern, not with a generic plan of a prepared statement. */
+    static final String CUSTOM_PLANS = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)";
+
     /** A search answered matches first reads the trigram indexes (bitmaps) and sorts the few matches. */
     static final String MATCHES_FIRST_SETTINGS =
             "SELECT set_config('enable_sort', 'on', true), set_config('enable_bitmapscan', 'on', true)";
@@ -434,7 +437,9 @@ final class JdbcProjectRepository implements ProjectRepository {
 
     @Override
     public Page<Project> search(ProjectQuery q) {
-        return db.read(c -> {
+        // PostgreSQL's plans are steered by transaction-local settings, so its search is one read
+        // transaction; H2 needs none and reads in auto-commit
+        Db.Work<Page<Project>> work = c -> {
             ProjectSearchSql search = new ProjectSearchSql(q, db.dialect());
             if (search.matchesNothing()) {
                 return new Page<Project>(List.of(), 0, q.limit(), q.offset());
@@ -450,14 +455,14 @@ final class JdbcProjectRepository implements ProjectRepository {
                 // scans off both statements walk an index and stop. The penalty that steers the
                 // planner away from sorts makes a plan's cost look huge, and JIT compilation would
                 // follow (300 ms): off for this transaction too.
-                Db.exists(c, PLAIN_LIST_SETTINGS, ps -> {});
+                Db.setLocally(c, PLAIN_LIST_SETTINGS);
             }
             if (q.search() != null && db.dialect() == Dialect.POSTGRES) {
                 // A text search must be planned for its pattern: the driver turns statements run
                 // often into server-side prepared ones, and PostgreSQL's generic plan for an unknown
                 // LIKE pattern walked whole branches (290 ms instead of 6 ms at 1M projects). The
                 // lists keep the generic plans, which are as good as custom ones and save planning.
-                Db.update(c, "SET LOCAL plan_cache_mode = force_custom_plan", ps -> {});
+                Db.setLocally(c, CUSTOM_PLANS);
                 // A frequent word is found soon by walking each branch's sort index (the settings
                 // above); a rare one would walk every row of the branch, and is found through the
                 // trigram indexes first. The planner cannot tell them apart without statistics (it
@@ -465,7 +470,7 @@ final class JdbcProjectRepository implements ProjectRepository {
                 // the first PROBE_ROWS rows of each branch are tested and decide.
                 if (rareInSomeBranch(c, search, q)) {
                     search = new ProjectSearchSql(q, db.dialect(), true);
-                    Db.exists(c, MATCHES_FIRST_SETTINGS, ps -> {});
+                    Db.setLocally(c, MATCHES_FIRST_SETTINGS);
                 }
             }
             ProjectSearchSql chosen = search;
@@ -481,7 +486,8 @@ final class JdbcProjectRepository implements ProjectRepository {
                 return new Page<>(more ? items.subList(0, q.limit()) : items, total, q.limit(), 0, exact, more);
             }
             return new Page<>(items, total, q.limit(), q.offset(), exact);
-        });
+        };
+        return db.dialect() == Dialect.POSTGRES ? db.readInTransaction(work) : db.read(work);
     }
 
     @Override

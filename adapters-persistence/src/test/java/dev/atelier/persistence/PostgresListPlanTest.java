@@ -143,8 +143,11 @@ class PostgresListPlanTest {
     }
 
     private static ProjectQuery list(ProjectSort sort, long offset) {
-        return new ProjectQuery(
-                CALLER, EnumSet.of(Visibility.USER, Visibility.SHARED), null, null, null, sort, false, 20, offset);
+        return ProjectQuery.builder(CALLER)
+                .visibilities(EnumSet.of(Visibility.USER, Visibility.SHARED))
+                .sort(sort, false)
+                .page(20, offset)
+                .build();
     }
 
     @ParameterizedTest
@@ -190,16 +193,13 @@ class PostgresListPlanTest {
     void a_search_answered_matches_first_lists_and_counts_what_the_walk_lists(ProjectSort sort) throws Exception {
         for (String text : List.of("about 1234", "NAME 5", "about 3", "nothing like this")) {
             for (Boolean archived : new Boolean[] {null, false}) {
-                ProjectQuery q = new ProjectQuery(
-                        CALLER,
-                        EnumSet.of(Visibility.USER, Visibility.SHARED),
-                        null,
-                        text,
-                        archived,
-                        sort,
-                        sort.ordinal() % 2 == 0,
-                        7,
-                        3);
+                ProjectQuery q = ProjectQuery.builder(CALLER)
+                        .visibilities(EnumSet.of(Visibility.USER, Visibility.SHARED))
+                        .search(text)
+                        .archived(archived)
+                        .sort(sort, sort.ordinal() % 2 == 0)
+                        .page(7, 3)
+                        .build();
                 List<String> walked = run(q, false);
 
                 assertThat(run(q, true)).as("%s %s", text, archived).containsExactlyElementsOf(walked);

@@ -1403,16 +1403,27 @@ public abstract class RepositoryContract {
                 .toList();
         assertThat(expected).hasSize(9);
 
-        ProjectQuery whole = new ProjectQuery(s.caller(), ownAndShared, null, null, null, sort, ascending, 50, 0);
+        ProjectQuery whole = ProjectQuery.builder(s.caller())
+                .visibilities(ownAndShared)
+                .sort(sort, ascending)
+                .page(50, 0)
+                .build();
         assertThat(ids(projects.search(whole))).containsExactlyElementsOf(expected);
         List<ProjectId> byOffset = new ArrayList<>();
         for (int offset = 0; offset < expected.size(); offset += 2) {
-            byOffset.addAll(ids(projects.search(
-                    new ProjectQuery(s.caller(), ownAndShared, null, null, null, sort, ascending, 2, offset))));
+            byOffset.addAll(ids(projects.search(ProjectQuery.builder(s.caller())
+                    .visibilities(ownAndShared)
+                    .sort(sort, ascending)
+                    .page(2, offset)
+                    .build())));
         }
         assertThat(byOffset).containsExactlyElementsOf(expected);
         List<ProjectId> byPosition = new ArrayList<>();
-        ProjectQuery first = new ProjectQuery(s.caller(), ownAndShared, null, null, null, sort, ascending, 2, 0);
+        ProjectQuery first = ProjectQuery.builder(s.caller())
+                .visibilities(ownAndShared)
+                .sort(sort, ascending)
+                .page(2, 0)
+                .build();
         Page<Project> page = projects.search(first.after(null));
         byPosition.addAll(ids(page));
         while (page.more() && byPosition.size() <= expected.size()) {
@@ -1446,8 +1457,13 @@ public abstract class RepositoryContract {
                 .as("unshared")
                 .isEmpty();
         assertThat(search(s.caller(), sharedOnly, null, "topic")).hasSize(4);
-        assertThat(projects.search(new ProjectQuery(
-                                s.caller(), sharedOnly, null, "topic", true, ProjectSort.NAME, true, 10, 0))
+        assertThat(projects.search(ProjectQuery.builder(s.caller())
+                                .visibilities(sharedOnly)
+                                .search("topic")
+                                .archived(true)
+                                .sort(ProjectSort.NAME, true)
+                                .page(10, 0)
+                                .build())
                         .items())
                 .as("archived and matching")
                 .extracting(Project::name)
