@@ -72,11 +72,11 @@ final class Db {
     }
 
     <T> T write(Work<T> work) {
-        return run(work, false);
+        return run(work, Access.WRITE);
     }
 
     <T> T read(Work<T> work) {
-        return run(work, true);
+        return run(work, Access.READ);
     }
 
     /**
@@ -85,17 +85,7 @@ final class Db {
      * end with the statement that makes it and steer nothing.
      */
     <T> T readInTransaction(Work<T> work) {
-        try {
-            var open = transactions.findTransactionStatus();
-            if (open.isPresent()) {
-                return work.run((Connection) open.get().getConnection());
-            }
-            return transactions.executeRead(status -> call(work, status.getConnection()));
-        } catch (DomainException e) {
-            throw e;
-        } catch (Exception e) {
-            throw Failures.translate(e);
-        }
+        return run(work, Access.READ_IN_TRANSACTION);
     }
 
     /**
@@ -110,21 +100,32 @@ final class Db {
         exists(c, settings, ps -> {});
     }
 
-    private <T> T run(Work<T> work, boolean readOnly) {
+    /** How work outside an open transaction gets its connection (inside one it joins it). */
+    private enum Access {
+        /** A short transaction of its own. */
+        WRITE,
+        /** The connection {@link JdbcUnitOfWork#reading} holds, else one of its own, in auto-commit. */
+        READ,
+        /** A read-only transaction of its own. */
+        READ_IN_TRANSACTION
+    }
+
+    private <T> T run(Work<T> work, Access access) {
         try {
             var open = transactions.findTransactionStatus();
             if (open.isPresent()) {
                 return work.run((Connection) open.get().getConnection());
             }
-            Work<T> body = work;
-            if (!readOnly) {
-                return transactions.executeWrite(status -> call(body, status.getConnection()));
-            }
-            var held = connections.findConnectionStatus();
-            if (held.isPresent()) {
-                return work.run(held.get().getConnection());
-            }
-            return connections.executeRead(status -> call(body, status.getConnection()));
+            return switch (access) {
+                case WRITE -> transactions.executeWrite(status -> call(work, status.getConnection()));
+                case READ_IN_TRANSACTION -> transactions.executeRead(status -> call(work, status.getConnection()));
+                case READ -> {
+                    var held = connections.findConnectionStatus();
+                    yield held.isPresent()
+                            ? work.run(held.get().getConnection())
+                            : connections.executeRead(status -> call(work, status.getConnection()));
+                }
+            };
         } catch (DomainException e) {
             throw e;
         } catch (Exception e) {
