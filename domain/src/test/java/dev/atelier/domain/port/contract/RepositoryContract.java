@@ -40,6 +40,7 @@ import dev.atelier.domain.port.WorkspaceRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -1216,6 +1217,11 @@ public abstract class RepositoryContract {
         return new Mixed(caller, home, visible);
     }
 
+    /** The ids of {@code projects} in the order a list sorted by {@code sort} must show them. */
+    private static List<ProjectId> idsInOrder(Collection<Project> projects, ProjectSort sort, boolean ascending) {
+        return projects.stream().sorted(order(sort, ascending)).map(Project::id).toList();
+    }
+
     private static Comparator<Project> order(ProjectSort sort, boolean ascending) {
         Comparator<Project> primary = switch (sort) {
             case CREATED_AT -> Comparator.comparing(Project::createdAt);
@@ -1234,10 +1240,7 @@ public abstract class RepositoryContract {
             ProjectSort sort, boolean ascending) {
         Mixed m = mixedVisibilities();
         Set<Visibility> all = EnumSet.allOf(Visibility.class);
-        List<ProjectId> expected = m.visible().stream()
-                .sorted(order(sort, ascending))
-                .map(Project::id)
-                .toList();
+        List<ProjectId> expected = idsInOrder(m.visible(), sort, ascending);
 
         for (int limit : List.of(1, 3, 5)) {
             List<ProjectId> seen = new ArrayList<>();
@@ -1262,10 +1265,7 @@ public abstract class RepositoryContract {
             ProjectSort sort, boolean ascending) {
         Mixed m = mixedVisibilities();
         Set<Visibility> all = EnumSet.allOf(Visibility.class);
-        List<ProjectId> expected = m.visible().stream()
-                .sorted(order(sort, ascending))
-                .map(Project::id)
-                .toList();
+        List<ProjectId> expected = idsInOrder(m.visible(), sort, ascending);
 
         for (int limit : List.of(1, 3, 5, expected.size(), expected.size() + 1)) {
             List<ProjectId> seen = new ArrayList<>();
@@ -1397,10 +1397,7 @@ public abstract class RepositoryContract {
         SharedAfterChanges s = sharedProjectsAfterChanges();
         Set<Visibility> ownAndShared = EnumSet.of(Visibility.USER, Visibility.SHARED);
         // the expected order from the projects as they are now
-        List<ProjectId> expected = projects.findByIds(s.visible()).stream()
-                .sorted(order(sort, ascending))
-                .map(Project::id)
-                .toList();
+        List<ProjectId> expected = idsInOrder(projects.findByIds(s.visible()), sort, ascending);
         assertThat(expected).hasSize(9);
 
         ProjectQuery whole = ProjectQuery.builder(s.caller())
