@@ -15,11 +15,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * PostgreSQL test of the build finds it ({@link PostgresTestDatabase#create()}: Testcontainers or
  * the named server; skipped loudly, or failed under {@code ATELIER_REQUIRE_POSTGRES_TESTS=true},
  * when there is none).
+ *
+ * <p>JUnit calls a class's before-all and after-all callbacks for each of its {@code @Nested}
+ * classes too; only the class that registered the extension starts and stops, so its nested
+ * classes share its one server and database instead of each starting their own (and leaving the
+ * enclosing class's database behind).
  */
 public final class ServerOnPostgres implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, Object> extra;
     private PostgresTestDatabase database;
     private AtelierServer server;
+    private String startedBy;
 
     /** A server with the analyzer's warm-up off and {@code extra} settings on top. */
     public ServerOnPostgres(Map<String, Object> extra) {
@@ -32,6 +38,10 @@ public final class ServerOnPostgres implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (startedBy != null) {
+            return;
+        }
+        startedBy = context.getUniqueId();
         database = PostgresTestDatabase.create();
         Map<String, Object> properties = new HashMap<>(database.datasourceProperties());
         properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
@@ -41,6 +51,9 @@ public final class ServerOnPostgres implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (!context.getUniqueId().equals(startedBy)) {
+            return;
+        }
         try {
             if (server != null) {
                 server.close();
@@ -49,6 +62,7 @@ public final class ServerOnPostgres implements BeforeAllCallback, AfterAllCallba
             if (database != null) {
                 database.close();
             }
+            startedBy = null;
         }
     }
 
