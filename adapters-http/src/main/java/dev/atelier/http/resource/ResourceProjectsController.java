@@ -118,14 +118,14 @@ final class ResourceProjectsController {
                     "give either cursor or offset, not both: a cursor already says where the page starts");
         }
         ProjectPosition after = byCursor ? ProjectCursor.decode(cursor, sort, ascending) : null;
-        Page<Project> page = listProjects.execute(ListProjects.Command.builder(caller)
-                .allWorkspaces()
+        ProjectQuery query = ProjectQuery.builder(caller)
                 .visibilities(EnumSet.of(Visibility.USER, Visibility.SHARED))
                 .search(search)
                 .sort(sort, ascending)
                 .page(l, o)
                 .after(after)
-                .build());
+                .build();
+        Page<Project> page = listProjects.execute(ListProjects.Command.everyWorkspace(query));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "items",

@@ -8,6 +8,7 @@ import dev.atelier.application.project.SaveProject;
 import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectQuery;
 import dev.atelier.domain.model.ProjectSort;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.Text;
@@ -104,12 +105,12 @@ final class ProjectsController {
             @Nullable @QueryValue String scopes,
             @Nullable @QueryValue String limit,
             @Nullable @QueryValue String offset) {
-        Page<Project> page = listProjects.execute(ListProjects.Command.builder(caller)
-                .workspace(workspaceId)
+        ProjectQuery query = ProjectQuery.builder(caller)
                 .visibilities(Visibility.parseList(scopes))
                 .sort(ProjectSort.CREATED_AT, false)
                 .page(Paging.limit(limit), Paging.offset(offset))
-                .build());
+                .build();
+        Page<Project> page = listProjects.execute(ListProjects.Command.inWorkspace(query, workspaceId));
         return Envelope.success(
                 "Projects retrieved successfully",
                 page.items().stream().map(ProjectView::of).toList());

@@ -50,12 +50,13 @@ public final class ListLabelingProjects {
         List<LoadProject.Loaded> result = new ArrayList<>();
         long offset = 0;
         while (true) {
-            Page<Project> page = list.execute(ListProjects.Command.builder(c.caller())
+            ProjectQuery query = ProjectQuery.builder(c.caller())
                     .visibilities(EnumSet.of(Visibility.USER))
                     .archived(c.archived())
                     .sort(ProjectSort.CREATED_AT, true)
                     .page(ProjectQuery.MAX_LIMIT, offset)
-                    .build());
+                    .build();
+            Page<Project> page = list.execute(ListProjects.Command.inWorkspace(query, null));
             if (page.total() > c.maxProjects()) {
                 throw new TooManyResultsException("more than " + c.maxProjects() + " projects to list");
             }

@@ -3,14 +3,10 @@ package dev.atelier.application.project;
 import dev.atelier.application.workspace.Workspaces;
 import dev.atelier.domain.model.Page;
 import dev.atelier.domain.model.Project;
-import dev.atelier.domain.model.ProjectPosition;
 import dev.atelier.domain.model.ProjectQuery;
-import dev.atelier.domain.model.ProjectSort;
-import dev.atelier.domain.model.User;
-import dev.atelier.domain.model.Visibility;
 import dev.atelier.domain.model.WorkspaceId;
 import dev.atelier.domain.port.ProjectRepository;
-import java.util.Set;
+import java.util.Objects;
 
 /** The projects a caller may see, filtered, searched, sorted and paged. */
 public final class ListProjects {
@@ -23,129 +19,37 @@ public final class ListProjects {
     }
 
     /**
-     * Built by name ({@link #builder}); the canonical constructor is the only one.
+     * What to list: {@code query} says which projects, how sorted and which page; the command adds
+     * the one part the caller names in its own words, the workspace, which the use case resolves
+     * (an alias or null: the caller's default workspace). {@code query} leaves its workspace unset.
      *
-     * @param workspace narrows the caller's own projects to one workspace (null or an alias: the
-     *     default workspace)
      * @param allWorkspaces lists the caller's projects in every workspace; {@code workspace} is then
      *     not read
-     * @param after continue after this position instead of {@code offset} (null: by offset)
      */
-    public record Command(
-            User caller,
-            String workspace,
-            boolean allWorkspaces,
-            Set<Visibility> visibilities,
-            String search,
-            Boolean archived,
-            ProjectSort sort,
-            boolean ascending,
-            int limit,
-            long offset,
-            ProjectPosition after) {
-
-        /**
-         * A listing for {@code caller}: what is not set is empty or false (the default workspace,
-         * the query's default visibilities and sort, ascending, offset 0, no position); the page
-         * size has no default ({@link Builder#page}).
-         */
-        public static Builder builder(User caller) {
-            return new Builder(caller);
+    public record Command(ProjectQuery query, String workspace, boolean allWorkspaces) {
+        public Command {
+            Objects.requireNonNull(query, "query");
+            if (query.workspace() != null) {
+                throw new IllegalArgumentException("the command resolves the workspace; the query must leave it unset");
+            }
         }
 
-        /** Names the parts of a {@link Command}. */
-        public static final class Builder {
-            private final User caller;
-            private String workspace;
-            private boolean allWorkspaces;
-            private Set<Visibility> visibilities;
-            private String search;
-            private Boolean archived;
-            private ProjectSort sort;
-            private boolean ascending = true;
-            private int limit;
-            private long offset;
-            private ProjectPosition after;
+        /** The caller's projects of {@code query} in one workspace (an alias or null: the default one). */
+        public static Command inWorkspace(ProjectQuery query, String workspace) {
+            return new Command(query, workspace, false);
+        }
 
-            private Builder(User caller) {
-                this.caller = caller;
-            }
-
-            /** The caller's projects in this workspace (an alias means the default one). */
-            public Builder workspace(String workspace) {
-                this.workspace = workspace;
-                return this;
-            }
-
-            /** The caller's projects in every workspace instead of one. */
-            public Builder allWorkspaces() {
-                this.allWorkspaces = true;
-                return this;
-            }
-
-            public Builder visibilities(Set<Visibility> visibilities) {
-                this.visibilities = visibilities;
-                return this;
-            }
-
-            public Builder search(String search) {
-                this.search = search;
-                return this;
-            }
-
-            /** Only archived projects (true), only active ones (false), or both (null). */
-            public Builder archived(Boolean archived) {
-                this.archived = archived;
-                return this;
-            }
-
-            public Builder sort(ProjectSort sort, boolean ascending) {
-                this.sort = sort;
-                this.ascending = ascending;
-                return this;
-            }
-
-            public Builder page(int limit, long offset) {
-                this.limit = limit;
-                this.offset = offset;
-                return this;
-            }
-
-            /** Continue after {@code position} (null: by offset). */
-            public Builder after(ProjectPosition position) {
-                this.after = position;
-                return this;
-            }
-
-            public Command build() {
-                return new Command(
-                        caller,
-                        workspace,
-                        allWorkspaces,
-                        visibilities,
-                        search,
-                        archived,
-                        sort,
-                        ascending,
-                        limit,
-                        offset,
-                        after);
-            }
+        /** The caller's projects of {@code query} in every workspace of theirs. */
+        public static Command everyWorkspace(ProjectQuery query) {
+            return new Command(query, null, true);
         }
     }
 
     public Page<Project> execute(Command c) {
+        ProjectQuery query = c.query();
         WorkspaceId narrowed = c.allWorkspaces()
                 ? null
-                : workspaces.resolve(c.caller(), c.workspace()).id();
-        ProjectQuery query = ProjectQuery.builder(c.caller())
-                .visibilities(c.visibilities())
-                .workspace(narrowed)
-                .search(c.search())
-                .archived(c.archived())
-                .sort(c.sort(), c.ascending())
-                .page(c.limit(), c.offset())
-                .build();
-        return projects.search(c.after() == null ? query : query.after(c.after()));
+                : workspaces.resolve(query.caller(), c.workspace()).id();
+        return projects.search(query.inWorkspace(narrowed));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atelier.application.TestAtelier;
 import dev.atelier.application.analysis.CreateProjectFromContext.Command;
 import dev.atelier.application.analysis.DraftProjectFromContext.Upload;
+import dev.atelier.application.project.ListProjects;
 import dev.atelier.domain.error.InvalidInputException;
 import dev.atelier.domain.error.PayloadTooLargeException;
 import dev.atelier.domain.error.UnreadableContentException;
@@ -15,6 +16,7 @@ import dev.atelier.domain.model.Document;
 import dev.atelier.domain.model.EventType;
 import dev.atelier.domain.model.ExtractedDocument;
 import dev.atelier.domain.model.ProjectDraft;
+import dev.atelier.domain.model.ProjectQuery;
 import dev.atelier.domain.model.ProjectSort;
 import dev.atelier.domain.model.Scope;
 import dev.atelier.domain.model.Template;
@@ -91,12 +93,13 @@ class CreateProjectFromContextTest {
 
     private long projectCount() {
         return atelier.listProjects
-                .execute(dev.atelier.application.project.ListProjects.Command.builder(alice)
-                        .workspace("workspace_id")
-                        .visibilities(EnumSet.of(Visibility.USER))
-                        .sort(ProjectSort.NAME, true)
-                        .page(100, 0)
-                        .build())
+                .execute(ListProjects.Command.inWorkspace(
+                        ProjectQuery.builder(alice)
+                                .visibilities(EnumSet.of(Visibility.USER))
+                                .sort(ProjectSort.NAME, true)
+                                .page(100, 0)
+                                .build(),
+                        "workspace_id"))
                 .total();
     }
 

@@ -14,6 +14,7 @@ import dev.atelier.domain.error.StaleVersionException;
 import dev.atelier.domain.model.EventType;
 import dev.atelier.domain.model.Member;
 import dev.atelier.domain.model.Project;
+import dev.atelier.domain.model.ProjectQuery;
 import dev.atelier.domain.model.ProjectSort;
 import dev.atelier.domain.model.Role;
 import dev.atelier.domain.model.Scope;
@@ -35,12 +36,13 @@ class ProjectsTest {
     private List<String> names(User caller, Set<Visibility> visibilities) {
         return atelier
                 .listProjects
-                .execute(ListProjects.Command.builder(caller)
-                        .workspace("workspace_id")
-                        .visibilities(visibilities)
-                        .sort(ProjectSort.NAME, true)
-                        .page(100, 0)
-                        .build())
+                .execute(ListProjects.Command.inWorkspace(
+                        ProjectQuery.builder(caller)
+                                .visibilities(visibilities)
+                                .sort(ProjectSort.NAME, true)
+                                .page(100, 0)
+                                .build(),
+                        "workspace_id"))
                 .items()
                 .stream()
                 .map(Project::name)

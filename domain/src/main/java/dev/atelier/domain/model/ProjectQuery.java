@@ -51,6 +51,12 @@ public record ProjectQuery(
                 caller, visibilities, workspace, search, archived, sort, ascending, limit, 0, totalWindow, position);
     }
 
+    /** This query narrowed to {@code workspace} (null: every workspace of the caller's). */
+    public ProjectQuery inWorkspace(WorkspaceId workspace) {
+        return new ProjectQuery(
+                caller, visibilities, workspace, search, archived, sort, ascending, limit, offset, totalWindow, after);
+    }
+
     public ProjectQuery {
         Objects.requireNonNull(caller, "caller");
         visibilities = visibilities == null || visibilities.isEmpty()
