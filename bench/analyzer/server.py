@@ -3,7 +3,7 @@
 
 Usage: server.py JAR CASE_DIR [PORT]   (bench/analyzer/run --server calls it)
 
-For each setting of atelier.analyzer.warm-up (true, the default, then false) the jar is started
+For each setting of atelier.analyzer.warm-up (true, then false: the default) the jar is started
 twice on a loopback port with an empty H2 data directory of its own:
 
   A. the first create-from-context request is sent the moment /health first answers 200: wall time

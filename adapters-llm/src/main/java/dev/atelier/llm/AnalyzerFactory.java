@@ -35,8 +35,8 @@ class AnalyzerFactory {
     }
 
     /**
-     * The analyzer port. The offline embedding model is loaded by {@link AnalyzerWarmUp} once the
-     * server is up, or on first use when {@code atelier.analyzer.warm-up} is false.
+     * The analyzer port. The offline embedding model is loaded on first use, or by {@link
+     * AnalyzerWarmUp} once the server is up when {@code atelier.analyzer.warm-up} is true.
      */
     @Singleton
     ContextAnalyzer contextAnalyzer(PropertyResolver config) {

@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * whatever number of servers start in it (tests start many). Only with the offline provider: a chat
  * provider uses the model only as its fallback.
  *
- * <p>{@code atelier.analyzer.warm-up: false} leaves all of it to the first analysis, and keeps
- * about 150 MB less resident memory while no analysis has run (docs/analyzer.md).
+ * <p>Off by default ({@code atelier.analyzer.warm-up: false}): the model, Tika and the analyzer's
+ * compiled code keep about 150 MB resident, which would put an idle server that has analyzed nothing
+ * above its memory budget (300 MB); the first analysis loads them instead, about 2 CPU-seconds.
+ * {@code atelier.analyzer.warm-up: true} moves that cost to just after start (docs/analyzer.md).
  */
 @Singleton
 final class AnalyzerWarmUp implements ApplicationEventListener<ServerStartupEvent> {
@@ -47,7 +49,7 @@ final class AnalyzerWarmUp implements ApplicationEventListener<ServerStartupEven
     private final Duration delay;
 
     AnalyzerWarmUp(
-            @Value("${atelier.analyzer.warm-up:true}") boolean enabled,
+            @Value("${atelier.analyzer.warm-up:false}") boolean enabled,
             @Value("${atelier.analyzer.provider:offline}") String provider,
             @Value("${atelier.analyzer.warm-up-delay:3s}") Duration delay) {
         this.enabled = enabled && ProviderSettings.normalize(provider).equals(OfflineContextAnalyzer.PROVIDER);
@@ -59,6 +61,11 @@ final class AnalyzerWarmUp implements ApplicationEventListener<ServerStartupEven
         if (enabled && STARTED.compareAndSet(false, true)) {
             start();
         }
+    }
+
+    /** Whether this warm-up will run: switched on and the offline provider configured. */
+    boolean enabled() {
+        return enabled;
     }
 
     /** Starts the warm-up thread; false (and nothing started) when off or the provider is not offline. */

@@ -24,20 +24,31 @@ import org.apache.tika.config.TikaConfig;
  * PdfBoxReader}, CSV and TSV by {@link CsvTableReader}, everything else by {@link
  * TikaDocumentReader} (Tika's {@code AutoDetectParser} with its decompression-bomb guards; Tika's
  * XML parsers never resolve external entities).
+ *
+ * <p>Tika's configuration (every parser and detector on the class path, several hundred classes and
+ * their XML) is built on the first extraction, not with this object: the port is built by the
+ * first health check, which must answer without that work, and a server that never reads an upload
+ * never pays for it. The analyzer's warm-up, when on, extracts once and so builds it in the
+ * background after start.
  */
 final class TikaTextExtractor implements TextExtractor {
     private final ExtractionLimits limits;
-    private final TikaMediaTypes mediaTypes;
     private final PdfBoxReader pdfs;
     private final CsvTableReader tables;
-    private final TikaDocumentReader others;
     private final ExecutorService workers;
+    private volatile TikaParts tika;
+
+    /** The parts that need Tika's configuration; built together, once. */
+    private record TikaParts(TikaMediaTypes mediaTypes, TikaDocumentReader others) {
+        static TikaParts build(ExtractionLimits limits) {
+            TikaConfig config = TikaConfig.getDefaultConfig();
+            TikaDocumentReader others = new TikaDocumentReader(config, limits);
+            return new TikaParts(new TikaMediaTypes(config, others.supportedTypes()), others);
+        }
+    }
 
     TikaTextExtractor(ExtractionLimits limits) {
         this.limits = limits;
-        TikaConfig tika = TikaConfig.getDefaultConfig();
-        this.others = new TikaDocumentReader(tika, limits);
-        this.mediaTypes = new TikaMediaTypes(tika, others.supportedTypes());
         this.pdfs = new PdfBoxReader(limits);
         this.tables = new CsvTableReader(limits);
         AtomicInteger n = new AtomicInteger();
@@ -52,6 +63,25 @@ final class TikaTextExtractor implements TextExtractor {
         return limits;
     }
 
+    /** Whether Tika's configuration has been built (by an extraction). */
+    boolean tikaBuilt() {
+        return tika != null;
+    }
+
+    private TikaParts tika() {
+        TikaParts t = tika;
+        if (t == null) {
+            synchronized (this) {
+                t = tika;
+                if (t == null) {
+                    t = TikaParts.build(limits);
+                    tika = t;
+                }
+            }
+        }
+        return t;
+    }
+
     @Override
     public ExtractedDocument extract(String filename, byte[] content) {
         String name = Document.safeFilename(filename);
@@ -62,6 +92,7 @@ final class TikaTextExtractor implements TextExtractor {
             throw new PayloadTooLargeException(
                     name + " is larger than the per-file limit of " + mebibytes(limits.maxBytes()));
         }
+        TikaMediaTypes mediaTypes = tika().mediaTypes();
         String type = mediaTypes.detect(name, content);
         if (!mediaTypes.readable(type)) {
             throw new UnsupportedContentException(name + " has media type " + type + ", which Atelier does not read");
@@ -92,7 +123,7 @@ final class TikaTextExtractor implements TextExtractor {
         if (CsvTableReader.TABULAR.contains(type)) {
             return tables.read(name, type, content);
         }
-        return others.read(name, type, content);
+        return tika().others().read(name, type, content);
     }
 
     private static String mebibytes(long bytes) {

@@ -2,15 +2,39 @@ package dev.atelier.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.DefaultPropertyPlaceholderResolver;
+import io.micronaut.core.convert.ConversionService;
+import io.micronaut.core.value.MapPropertyResolver;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** When the offline analyzer is got ready in the background after start-up, and when not. */
+/** When the offline analyzer is got ready in the background after start-up (only when switched on), and when not. */
 class AnalyzerWarmUpTest {
 
     @Test
-    void the_offline_analyzer_is_warmed_by_default() {
+    void warm_up_is_off_unless_configured() throws ReflectiveOperationException {
+        // the default must keep an idle server within its memory budget: the model loads on first use.
+        // The value the constructor is given, resolved as the server resolves it, with and without the key.
+        String enabled = AnalyzerWarmUp.class
+                .getDeclaredConstructor(boolean.class, String.class, Duration.class)
+                .getParameters()[0]
+                .getAnnotation(Value.class)
+                .value();
+
+        assertThat(resolve(enabled, Map.of())).isEqualTo("false");
+        assertThat(resolve(enabled, Map.of("atelier.analyzer.warm-up", "true"))).isEqualTo("true");
+    }
+
+    private static String resolve(String placeholder, Map<String, Object> config) {
+        return new DefaultPropertyPlaceholderResolver(new MapPropertyResolver(config), ConversionService.SHARED)
+                .resolveRequiredPlaceholders(placeholder);
+    }
+
+    @Test
+    void the_offline_analyzer_is_warmed_when_switched_on() {
         assertThat(new AnalyzerWarmUp(true, "offline", Duration.ofHours(1)).start())
                 .isTrue();
         assertThat(new AnalyzerWarmUp(true, " Offline ", Duration.ofHours(1)).start())

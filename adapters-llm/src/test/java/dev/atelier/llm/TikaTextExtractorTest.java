@@ -25,6 +25,20 @@ class TikaTextExtractorTest {
     private static final TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults());
 
     @Test
+    void builds_tikas_configuration_on_the_first_extraction_not_with_the_extractor() {
+        // the port is built by the first health check during start-up: building it must not load Tika
+        TikaTextExtractor fresh = new TikaTextExtractor(ExtractionLimits.defaults());
+        assertThat(fresh.tikaBuilt()).isFalse();
+
+        ExtractedDocument doc = fresh.extract("plan.docx", Fixtures.docx("Supplier lead times", "Stock by site"));
+
+        assertThat(doc.mediaType())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(doc.text()).contains("Supplier lead times").contains("Stock by site");
+        assertThat(fresh.tikaBuilt()).isTrue();
+    }
+
+    @Test
     void reads_a_pdf_with_pdfbox_and_counts_its_pages() {
         byte[] pdf = Fixtures.pdf(List.of("Quarterly marketing report", "Segment revenue grew by 12 percent"));
 
