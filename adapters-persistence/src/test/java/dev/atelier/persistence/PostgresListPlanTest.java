@@ -261,7 +261,8 @@ class PostgresListPlanTest {
     @EnumSource(ProjectSort.class)
     void a_search_answered_matches_first_reads_only_the_callers_own_matches_from_projects(ProjectSort sort)
             throws Exception {
-        // "about 3" matches 1,111 of the caller's projects and every one of p0030001..p0039999 (the other owner's)
+        // "about 3" matches 1,112 of the caller's projects (3, 30-39, 300-399, 3000-3999, 30000) and all 9,999 of
+        // the other owner's from p0030001 to p0039999
         long own = ownMatches("about 3");
         ProjectQuery q = ProjectQuery.builder(CALLER)
                 .visibilities(EnumSet.of(Visibility.USER, Visibility.SHARED))
