@@ -94,11 +94,22 @@ class PostgresListPlanTest {
 
     /** EXPLAIN ANALYZE of the search's count and page statements, in one read transaction as the repository runs them. */
     private static List<String> plans(ProjectQuery q) throws Exception {
-        ProjectSearchSql search = new ProjectSearchSql(q, Dialect.POSTGRES);
+        return plans(q, false);
+    }
+
+    /** The same, for a search built walking or matches first, under the settings the repository gives each. */
+    private static List<String> plans(ProjectQuery q, boolean matchesFirst) throws Exception {
+        ProjectSearchSql search = new ProjectSearchSql(q, Dialect.POSTGRES, matchesFirst);
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute(JdbcProjectRepository.PLAIN_LIST_SETTINGS);
+                if (q.search() != null) {
+                    st.execute(JdbcProjectRepository.CUSTOM_PLANS);
+                }
+                if (matchesFirst) {
+                    st.execute(JdbcProjectRepository.MATCHES_FIRST_SETTINGS);
+                }
             }
             List<String> plans = new ArrayList<>();
             plans.add(explain(c, search.countSql(), search::bindCount));
@@ -193,17 +204,86 @@ class PostgresListPlanTest {
     void a_search_answered_matches_first_lists_and_counts_what_the_walk_lists(ProjectSort sort) throws Exception {
         for (String text : List.of("about 1234", "NAME 5", "about 3", "nothing like this")) {
             for (Boolean archived : new Boolean[] {null, false}) {
-                ProjectQuery q = ProjectQuery.builder(CALLER)
-                        .visibilities(EnumSet.of(Visibility.USER, Visibility.SHARED))
-                        .search(text)
-                        .archived(archived)
-                        .sort(sort, sort.ordinal() % 2 == 0)
-                        .page(7, 3)
-                        .build();
-                List<String> walked = run(q, false);
+                // every workspace (the resource API) and one (v1: the workspace stays outside the fence)
+                for (String workspace : new String[] {null, "w-plan"}) {
+                    ProjectQuery.Builder b = ProjectQuery.builder(CALLER)
+                            .visibilities(EnumSet.of(Visibility.USER, Visibility.SHARED))
+                            .search(text)
+                            .archived(archived)
+                            .sort(sort, sort.ordinal() % 2 == 0)
+                            .page(7, 3);
+                    if (workspace != null) {
+                        b.workspace(new dev.atelier.domain.model.WorkspaceId(workspace));
+                    }
+                    ProjectQuery q = b.build();
+                    List<String> walked = run(q, false);
 
-                assertThat(run(q, true)).as("%s %s", text, archived).containsExactlyElementsOf(walked);
+                    assertThat(run(q, true))
+                            .as("%s %s %s", text, archived, workspace)
+                            .containsExactlyElementsOf(walked);
+                }
             }
+        }
+    }
+
+    /** The rows the plan's bitmap heap scans of {@code projects} produced, summed. */
+    private static long projectRowsRead(String plan) {
+        Matcher heap = Pattern.compile("Bitmap Heap Scan on projects[^\\n]*\\(actual rows=(\\d+) loops=(\\d+)\\)")
+                .matcher(plan);
+        long rows = 0;
+        while (heap.find()) {
+            rows += Long.parseLong(heap.group(1)) * Long.parseLong(heap.group(2));
+        }
+        return rows;
+    }
+
+    /** How many of the caller's own projects match {@code text} (name or description). */
+    private static long ownMatches(String text) throws Exception {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM projects WHERE owner_id = 'u-plan'"
+                        + " AND (lower(name) LIKE ? OR lower(description) LIKE ?)")) {
+            ps.setString(1, "%" + text + "%");
+            ps.setString(2, "%" + text + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * A word frequent among other owners' projects: answered matches first, the own branch must
+     * read only the caller's matches, through the (owner, trigram) indexes, not every project of
+     * the database that matches and then drop the others' (77,000 read to keep 9,600 at 1M); and
+     * the count stops at its window instead of reading (and sorting) every one of them.
+     */
+    @ParameterizedTest
+    @EnumSource(ProjectSort.class)
+    void a_search_answered_matches_first_reads_only_the_callers_own_matches_from_projects(ProjectSort sort)
+            throws Exception {
+        // "about 3" matches 1,112 of the caller's projects (3, 30-39, 300-399, 3000-3999, 30000) and all 9,999 of
+        // the other owner's from p0030001 to p0039999
+        long own = ownMatches("about 3");
+        ProjectQuery q = ProjectQuery.builder(CALLER)
+                .visibilities(EnumSet.of(Visibility.USER, Visibility.SHARED))
+                .search("about 3")
+                .sort(sort, true)
+                .page(20, 0)
+                .build();
+
+        List<String> plans = plans(q, true);
+        assertThat(projectRowsRead(plans.get(0))).as(plans.get(0)).isLessThanOrEqualTo(q.countLimit() + 1);
+        for (String plan : plans) {
+            assertThat(plan)
+                    .containsPattern("ix_projects_owner_name_trgm[^\\n]*\\n\\s*Index Cond: \\(+ARRAY\\[owner_id\\]");
+            Matcher heap = Pattern.compile("Bitmap Heap Scan on projects[^\\n]*\\(actual rows=(\\d+) loops=(\\d+)\\)")
+                    .matcher(plan);
+            assertThat(heap.find()).as(plan).isTrue();
+            do {
+                assertThat(Long.parseLong(heap.group(1)) * Long.parseLong(heap.group(2)))
+                        .as(plan)
+                        .isLessThanOrEqualTo(own);
+            } while (heap.find());
         }
     }
 

@@ -53,8 +53,8 @@ class PostgresSchemaTest {
     void trigram_indexes_and_one_sort_index_per_visibility_branch_exist() throws Exception {
         assertThat(rows("SELECT indexname FROM pg_indexes WHERE tablename = 'projects'"))
                 .contains(
-                        "ix_projects_name_trgm",
-                        "ix_projects_description_trgm",
+                        "ix_projects_owner_name_trgm",
+                        "ix_projects_owner_description_trgm",
                         "ix_projects_owner_created",
                         "ix_projects_owner_updated",
                         "ix_projects_owner_name",
@@ -72,7 +72,19 @@ class PostgresSchemaTest {
                 rows("EXPLAIN SELECT id FROM projects p WHERE lower(p.name) LIKE lower('%rev!_enue%') ESCAPE '!'"
                         + " OR lower(p.description) LIKE lower('%rev!_enue%') ESCAPE '!'"));
 
-        assertThat(plan).contains("ix_projects_name_trgm").contains("ix_projects_description_trgm");
+        assertThat(plan).contains("ix_projects_owner_name_trgm").contains("ix_projects_owner_description_trgm");
+    }
+
+    /** The owner leads each trigram index as a one-element array, the form the fenced search asks for. */
+    @Test
+    void each_trigram_index_holds_the_owner_before_the_text() throws Exception {
+        assertThat(rows("SELECT indexdef FROM pg_indexes WHERE indexname IN"
+                        + " ('ix_projects_owner_name_trgm', 'ix_projects_owner_description_trgm') ORDER BY indexname"))
+                .containsExactly(
+                        "CREATE INDEX ix_projects_owner_description_trgm ON public.projects USING gin ((ARRAY[owner_id]),"
+                                + " lower(description) gin_trgm_ops)",
+                        "CREATE INDEX ix_projects_owner_name_trgm ON public.projects USING gin ((ARRAY[owner_id]),"
+                                + " lower((name)::text) gin_trgm_ops)");
     }
 
     @Test

@@ -1432,6 +1432,63 @@ public abstract class RepositoryContract {
         assertThat(projects.search(whole.after(null)).total()).isEqualTo(9);
     }
 
+    /**
+     * A word none of the caller's first 1,000 projects in the list's order holds, while another
+     * owner has many matches: PostgreSQL's probe answers it matches first (the caller's matches
+     * read from the owner-and-trigram indexes, counted in no order). Page, order and total must be
+     * those of the plain rule, on every store.
+     */
+    @ParameterizedTest(name = "{0} ascending={1}")
+    @MethodSource("rareInTheFirstRows")
+    void a_word_absent_from_the_first_thousand_rows_lists_and_counts_every_visible_match_in_order(
+            ProjectSort sort, boolean ascending) {
+        User caller = user();
+        User other = user();
+        Workspace mine = workspace(caller);
+        Workspace theirs = workspace(other);
+        List<Project> batch = new ArrayList<>();
+        // the matches are created first (oldest) and named to sort last
+        for (int i = 0; i < 30; i++) {
+            batch.add(newProject(caller, mine, "zulu Fraud " + i));
+        }
+        for (int i = 0; i < 1_020; i++) {
+            batch.add(newProject(caller, mine, "alpha " + i));
+        }
+        for (int i = 0; i < 40; i++) {
+            batch.add(newProject(other, theirs, "fraud elsewhere " + i));
+        }
+        uow.inTransaction(() -> {
+            projects.insertAll(batch);
+            return null;
+        });
+        Project shared = project(other, theirs, "mid FRAUD shared");
+        members.save(new Member(shared.id(), caller.id(), Role.VIEWER, T0));
+        List<Project> visible = new ArrayList<>(batch.subList(0, 1_050));
+        visible.add(shared);
+        List<ProjectId> expected = idsInOrder(
+                visible.stream()
+                        .filter(p -> p.name().toLowerCase(java.util.Locale.ROOT).contains("fraud"))
+                        .toList(),
+                sort,
+                ascending);
+
+        Page<Project> page = projects.search(ProjectQuery.builder(caller)
+                .visibilities(EnumSet.of(Visibility.USER, Visibility.SHARED))
+                .search("fraud")
+                .sort(sort, ascending)
+                .page(7, 3)
+                .build());
+
+        assertThat(expected).hasSize(31);
+        assertThat(ids(page)).containsExactlyElementsOf(expected.subList(3, 10));
+        assertThat(page.total()).isEqualTo(31);
+        assertThat(page.totalExact()).isTrue();
+    }
+
+    static Stream<Arguments> rareInTheFirstRows() {
+        return Stream.of(Arguments.of(ProjectSort.NAME, true), Arguments.of(ProjectSort.CREATED_AT, false));
+    }
+
     @Test
     void a_search_of_shared_projects_finds_them_by_their_current_name_and_description() {
         SharedAfterChanges s = sharedProjectsAfterChanges();
