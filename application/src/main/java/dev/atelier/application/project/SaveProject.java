@@ -106,13 +106,25 @@ public final class SaveProject {
     public record Saved(Project project, boolean created) {}
 
     /**
-     * One transaction: the workspace (the caller's default one included) is resolved inside it, and a
-     * create is one {@link ProjectRepository#create} whose unique constraints decide a name clash.
+     * A command without an id is a create: the workspace (the caller's default one included) is
+     * resolved by reads of their own, then {@link ProjectRepository#create} stores the project as
+     * one unit whose unique constraints decide a name clash. No transaction surrounds the two: the
+     * create is atomic by itself, and a workspace is never deleted, so nothing read first can be
+     * undone before the create (the store's foreign key would refuse it anyway). On PostgreSQL this
+     * makes a create two statements in auto-commit instead of {@code BEGIN}, the read, the create
+     * and {@code COMMIT}. A command with an id may be an update: one transaction, as before. Inside a
+     * transaction the caller opened, everything joins it.
      */
     public Saved execute(Command c) {
+        if (c.id() == null) {
+            // refused before the reads: resolving may create the caller's default workspace
+            requireName(c);
+            Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
+            return new Saved(create(c, workspace), true);
+        }
         return uow.inTransaction(() -> {
             Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
-            if (c.id() != null && projects.findById(new ProjectId(c.id())).isPresent()) {
+            if (projects.findById(new ProjectId(c.id())).isPresent()) {
                 return new Saved(update(c), false);
             }
             return new Saved(create(c, workspace), true);
@@ -159,10 +171,14 @@ public final class SaveProject {
         return saved;
     }
 
-    private Project create(Command c, Workspace workspace) {
+    private static void requireName(Command c) {
         if (c.name() == null) {
             throw new InvalidInputException("name is required to create a project");
         }
+    }
+
+    private Project create(Command c, Workspace workspace) {
+        requireName(c);
         var now = clock.instant();
         Project project = Project.create(
                 new ProjectId(c.id() == null ? ids.newId() : c.id()),
