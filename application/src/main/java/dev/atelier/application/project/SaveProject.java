@@ -107,20 +107,22 @@ public final class SaveProject {
 
     /**
      * A command without an id is a create: the workspace (the caller's default one included) is
-     * resolved by reads of their own, then {@link ProjectRepository#create} stores the project as
-     * one unit whose unique constraints decide a name clash. No transaction surrounds the two: the
-     * create is atomic by itself, and a workspace is never deleted, so nothing read first can be
-     * undone before the create (the store's foreign key would refuse it anyway). On PostgreSQL this
-     * makes a create two statements in auto-commit instead of {@code BEGIN}, the read, the create
-     * and {@code COMMIT}. A command with an id may be an update: one transaction, as before. Inside a
-     * transaction the caller opened, everything joins it.
+     * resolved, then {@link ProjectRepository#create} stores the project as one unit whose unique
+     * constraints decide a name clash. That is one atomic write after reads that nothing can undo (a
+     * workspace is never deleted), so the store may run it without a transaction ({@link
+     * UnitOfWork#oneWrite}: on PostgreSQL the read and the create's one statement in auto-commit,
+     * with no {@code BEGIN}/{@code COMMIT}). A command with an id may be an update: one transaction.
+     * Inside a transaction the caller opened, everything joins it.
      */
     public Saved execute(Command c) {
         if (c.id() == null) {
-            // refused before the reads: resolving may create the caller's default workspace
+            // refused before the reads: resolving may create the caller's default workspace, which
+            // outside a transaction nothing would undo
             requireName(c);
-            Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
-            return new Saved(create(c, workspace), true);
+            return uow.oneWrite(() -> {
+                Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
+                return new Saved(create(c, workspace), true);
+            });
         }
         return uow.inTransaction(() -> {
             Workspace workspace = workspaces.resolve(c.caller(), c.workspace());

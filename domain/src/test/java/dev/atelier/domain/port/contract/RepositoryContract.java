@@ -787,6 +787,34 @@ public abstract class RepositoryContract {
     }
 
     @Test
+    void one_write_reads_then_creates_and_a_conflict_in_it_stores_nothing() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        project(owner, w, "Taken once");
+        Project p = newProject(owner, w, "Once");
+
+        uow.oneWrite(() -> {
+            assertThat(workspaces.findById(w.id())).isPresent();
+            projects.create(creation(p, owner));
+            return null;
+        });
+        Project duplicate = newProject(owner, w, "Taken once");
+        assertThatThrownBy(() -> uow.oneWrite(() -> {
+                    workspaces.findById(w.id());
+                    projects.create(creation(duplicate, owner));
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(projects.findById(p.id())).contains(p);
+        assertThat(events.timeline(p.id())).extracting(Event::type).containsExactly(EventType.CREATED);
+        assertThat(projects.findById(duplicate.id())).isEmpty();
+        assertThat(params.history(duplicate.id())).isEmpty();
+        assertThat(members.roleOf(duplicate.id(), owner.id())).isEmpty();
+        assertThat(events.timeline(duplicate.id())).isEmpty();
+    }
+
+    @Test
     void create_inside_a_transaction_that_rolls_back_stores_nothing() {
         User owner = user();
         Workspace w = workspace(owner);
