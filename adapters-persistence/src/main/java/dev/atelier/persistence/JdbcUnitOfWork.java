@@ -39,10 +39,9 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     /**
      * PostgreSQL: no transaction, every statement in auto-commit; the one write is a single
-     * statement ({@link Db#writeOneStatement}). H2: one transaction, because every commit there
-     * writes the changed pages of the store to the file ({@code WRITE_DELAY=0}), and a read in
-     * auto-commit is a commit too: holding the reads and the write in one transaction keeps it to
-     * one commit.
+     * statement ({@link Db#writeOneStatement}). H2: one transaction, which its multi-statement
+     * writes need anyway; the reads join it, so an H2 create runs exactly as inside {@link
+     * #inTransaction}.
      */
     @Override
     public <T> T oneWrite(Supplier<T> work) {
