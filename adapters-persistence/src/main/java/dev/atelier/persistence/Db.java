@@ -80,6 +80,16 @@ final class Db {
     }
 
     /**
+     * Work that sends exactly one statement which is atomic by itself (PostgreSQL's data-modifying
+     * CTEs: every part of the statement or none): inside an open transaction it joins it; outside
+     * one it runs on a connection in auto-commit. A transaction around a single statement would add
+     * only its {@code BEGIN} and a {@code COMMIT} round trip.
+     */
+    <T> T writeOneStatement(Work<T> work) {
+        return run(work, Access.ONE_STATEMENT);
+    }
+
+    /**
      * A read whose statements rely on transaction-local settings ({@link #setLocally}): in the open
      * transaction, else in a read-only transaction of its own. In auto-commit such a setting would
      * end with the statement that makes it and steer nothing.
@@ -107,7 +117,9 @@ final class Db {
         /** The connection {@link JdbcUnitOfWork#reading} holds, else one of its own, in auto-commit. */
         READ,
         /** A read-only transaction of its own. */
-        READ_IN_TRANSACTION
+        READ_IN_TRANSACTION,
+        /** One statement, atomic by itself, on a connection in auto-commit. */
+        ONE_STATEMENT
     }
 
     private <T> T run(Work<T> work, Access access) {
@@ -125,6 +137,7 @@ final class Db {
                             ? work.run(held.get().getConnection())
                             : connections.executeRead(status -> call(work, status.getConnection()));
                 }
+                case ONE_STATEMENT -> connections.executeWrite(status -> call(work, status.getConnection()));
             };
         } catch (DomainException e) {
             throw e;

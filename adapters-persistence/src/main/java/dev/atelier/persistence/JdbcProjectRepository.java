@@ -97,27 +97,36 @@ final class JdbcProjectRepository implements ProjectRepository {
 
     /**
      * No existence or name check is read first: the primary key and {@code uq_projects_name} decide,
-     * and no savepoint is taken, because a failure ends the create anyway.
+     * and no savepoint is taken, because a failure ends the create anyway. On PostgreSQL the create
+     * is one statement, atomic by itself, so outside a transaction it runs in auto-commit: one round
+     * trip and no {@code BEGIN}/{@code COMMIT}. H2's four INSERTs need a transaction (joined when
+     * open, else their own).
      */
     @Override
     public void create(Creation creation) {
         Project p = creation.project();
-        db.write(c -> {
-            try {
-                if (db.dialect() == Dialect.POSTGRES) {
-                    Db.update(c, CREATE_POSTGRES, ps -> {
+        if (db.dialect() == Dialect.POSTGRES) {
+            db.writeOneStatement(c -> {
+                try {
+                    return Db.update(c, CREATE_POSTGRES, ps -> {
                         int i = bindProject(ps, 1, p);
                         i = bindParams(ps, i, creation);
                         i = bindMember(ps, i, creation);
                         bindEvent(ps, i, creation);
                     });
-                } else {
-                    // H2 runs in this process: four statements cost no network round trips
-                    Db.update(c, INSERT_PROJECT, ps -> bindProject(ps, 1, p));
-                    Db.update(c, INSERT_PARAMS, ps -> bindParams(ps, 1, creation));
-                    Db.update(c, INSERT_MEMBER, ps -> bindMember(ps, 1, creation));
-                    Db.update(c, INSERT_EVENT, ps -> bindEvent(ps, 1, creation));
+                } catch (SQLException e) {
+                    throw conflictOrRethrow(e, p);
                 }
+            });
+            return;
+        }
+        db.write(c -> {
+            try {
+                // H2 runs in this process: four statements cost no network round trips
+                Db.update(c, INSERT_PROJECT, ps -> bindProject(ps, 1, p));
+                Db.update(c, INSERT_PARAMS, ps -> bindParams(ps, 1, creation));
+                Db.update(c, INSERT_MEMBER, ps -> bindMember(ps, 1, creation));
+                Db.update(c, INSERT_EVENT, ps -> bindEvent(ps, 1, creation));
             } catch (SQLException e) {
                 throw conflictOrRethrow(e, p);
             }

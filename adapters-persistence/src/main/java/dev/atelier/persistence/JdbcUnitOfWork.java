@@ -18,10 +18,15 @@ import java.util.function.Supplier;
 final class JdbcUnitOfWork implements UnitOfWork {
     private final TransactionOperations<Connection> transactions;
     private final ConnectionOperations<Connection> connections;
+    private final Dialect dialect;
 
-    JdbcUnitOfWork(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
+    JdbcUnitOfWork(
+            TransactionOperations<Connection> transactions,
+            ConnectionOperations<Connection> connections,
+            Dialect dialect) {
         this.transactions = transactions;
         this.connections = connections;
+        this.dialect = dialect;
     }
 
     @Override
@@ -30,6 +35,20 @@ final class JdbcUnitOfWork implements UnitOfWork {
             return work.get();
         }
         return translated(() -> transactions.executeWrite(status -> work.get()));
+    }
+
+    /**
+     * PostgreSQL: no transaction, every statement in auto-commit; the one write is a single
+     * statement ({@link Db#writeOneStatement}). H2: one transaction, which its multi-statement
+     * writes need anyway; the reads join it, so an H2 create runs exactly as inside {@link
+     * #inTransaction}.
+     */
+    @Override
+    public <T> T oneWrite(Supplier<T> work) {
+        if (dialect == Dialect.POSTGRES && transactions.findTransactionStatus().isEmpty()) {
+            return work.get();
+        }
+        return inTransaction(work);
     }
 
     @Override

@@ -106,13 +106,27 @@ public final class SaveProject {
     public record Saved(Project project, boolean created) {}
 
     /**
-     * One transaction: the workspace (the caller's default one included) is resolved inside it, and a
-     * create is one {@link ProjectRepository#create} whose unique constraints decide a name clash.
+     * A command without an id is a create: the workspace (the caller's default one included) is
+     * resolved, then {@link ProjectRepository#create} stores the project as one unit whose unique
+     * constraints decide a name clash. That is one atomic write after reads that nothing can undo (a
+     * workspace is never deleted), so the store may run it without a transaction ({@link
+     * UnitOfWork#oneWrite}: on PostgreSQL the read and the create's one statement in auto-commit,
+     * with no {@code BEGIN}/{@code COMMIT}). A command with an id may be an update: one transaction.
+     * Inside a transaction the caller opened, everything joins it.
      */
     public Saved execute(Command c) {
+        if (c.id() == null) {
+            // refused before the reads: resolving may create the caller's default workspace, which
+            // outside a transaction nothing would undo
+            requireName(c);
+            return uow.oneWrite(() -> {
+                Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
+                return new Saved(create(c, workspace), true);
+            });
+        }
         return uow.inTransaction(() -> {
             Workspace workspace = workspaces.resolve(c.caller(), c.workspace());
-            if (c.id() != null && projects.findById(new ProjectId(c.id())).isPresent()) {
+            if (projects.findById(new ProjectId(c.id())).isPresent()) {
                 return new Saved(update(c), false);
             }
             return new Saved(create(c, workspace), true);
@@ -159,10 +173,14 @@ public final class SaveProject {
         return saved;
     }
 
-    private Project create(Command c, Workspace workspace) {
+    private static void requireName(Command c) {
         if (c.name() == null) {
             throw new InvalidInputException("name is required to create a project");
         }
+    }
+
+    private Project create(Command c, Workspace workspace) {
+        requireName(c);
         var now = clock.instant();
         Project project = Project.create(
                 new ProjectId(c.id() == null ? ids.newId() : c.id()),

@@ -95,6 +95,26 @@ class ProjectsTest {
     }
 
     @Test
+    void a_create_without_a_name_is_refused_before_the_default_workspace_is_made() {
+        // a create resolves the workspace outside any transaction, so a refusal after the
+        // resolution could no longer undo a default workspace made on the way
+        assertThatThrownBy(() ->
+                        atelier.saveProject.execute(SaveProject.Command.of(bob, null, null, null, null, null, null)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(atelier.store.workspaces.findDefault(bob.id())).isEmpty();
+    }
+
+    @Test
+    void a_create_in_a_workspace_the_caller_cannot_see_is_not_found_and_stores_nothing() {
+        var hidden = atelier.workspaces.defaultOf(eve);
+        assertThatThrownBy(() -> atelier.saveProject.execute(
+                        SaveProject.Command.of(alice, hidden.id().value(), null, "Sneaky", null, null, null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(atelier.store.projects.findByName(hidden.id(), alice.id(), "Sneaky"))
+                .isEmpty();
+    }
+
+    @Test
     void another_tenants_project_is_not_found_exactly_like_a_missing_one() {
         Project p = atelier.project(alice, "Secret");
         assertThatThrownBy(() -> atelier.loadProject.execute(eve, p.id().value()))

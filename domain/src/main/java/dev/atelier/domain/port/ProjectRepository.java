@@ -28,7 +28,8 @@ import java.util.Set;
  *       project of that name in that workspace. Nothing is stored on failure.
  *   <li>{@link #create} stores a new project together with its first params version, its owner's
  *       membership and its "created" event, as one unit and in as few round trips as the database
- *       allows. A taken id or name is a {@code ConflictException} decided by the store's unique
+ *       allows: inside an open transaction it joins it, outside one it is atomic by itself (callers
+ *       need not open a transaction for it). A taken id or name is a {@code ConflictException} decided by the store's unique
  *       constraints (no prior read, so two concurrent creates of one name cannot both succeed).
  *       Nothing is stored on failure; on PostgreSQL the failure also ends the enclosing
  *       transaction's usefulness, so callers let the conflict end it.

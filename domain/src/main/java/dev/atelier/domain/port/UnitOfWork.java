@@ -22,6 +22,18 @@ public interface UnitOfWork {
         return inTransaction(work);
     }
 
+    /**
+     * Work that reads and then makes exactly one write that is atomic by itself (such as {@link
+     * ProjectRepository#create}); nothing it read can be undone before that write. The store decides
+     * whether a transaction must surround it: one whose atomic write is a single statement runs the
+     * reads and the write without one (no {@code BEGIN}/{@code COMMIT} round trips); one whose write
+     * needs a transaction holds the reads in it too. Inside an open transaction it joins it. The
+     * default runs {@code work} in a transaction.
+     */
+    default <T> T oneWrite(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

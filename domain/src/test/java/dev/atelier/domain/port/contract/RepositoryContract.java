@@ -753,6 +753,117 @@ public abstract class RepositoryContract {
     }
 
     @Test
+    void create_outside_a_transaction_stores_all_four_rows_as_one_unit() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        Project p = newProject(owner, w, "Alone");
+
+        projects.create(creation(p, owner));
+
+        assertThat(projects.findById(p.id())).contains(p);
+        assertThat(params.history(p.id())).extracting(ParamVersion::version).containsExactly(0);
+        assertThat(members.roleOf(p.id(), owner.id())).contains(Role.OWNER);
+        assertThat(events.timeline(p.id())).extracting(Event::type).containsExactly(EventType.CREATED);
+    }
+
+    @Test
+    void create_outside_a_transaction_with_a_taken_name_is_a_conflict_and_stores_nothing() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        project(owner, w, "Taken alone");
+        Project duplicate = newProject(owner, w, "Taken alone");
+
+        assertThatThrownBy(() -> projects.create(creation(duplicate, owner)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Taken alone");
+        assertThat(projects.findById(duplicate.id())).isEmpty();
+        assertThat(params.history(duplicate.id())).isEmpty();
+        assertThat(members.roleOf(duplicate.id(), owner.id())).isEmpty();
+        assertThat(events.timeline(duplicate.id())).isEmpty();
+        // the store is usable afterwards (no connection left in a failed state)
+        Project next = newProject(owner, w, "After the clash");
+        projects.create(creation(next, owner));
+        assertThat(projects.findById(next.id())).contains(next);
+    }
+
+    @Test
+    void one_write_reads_then_creates_and_a_conflict_in_it_stores_nothing() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        project(owner, w, "Taken once");
+        Project p = newProject(owner, w, "Once");
+
+        uow.oneWrite(() -> {
+            assertThat(workspaces.findById(w.id())).isPresent();
+            projects.create(creation(p, owner));
+            return null;
+        });
+        Project duplicate = newProject(owner, w, "Taken once");
+        assertThatThrownBy(() -> uow.oneWrite(() -> {
+                    workspaces.findById(w.id());
+                    projects.create(creation(duplicate, owner));
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(projects.findById(p.id())).contains(p);
+        assertThat(events.timeline(p.id())).extracting(Event::type).containsExactly(EventType.CREATED);
+        assertThat(projects.findById(duplicate.id())).isEmpty();
+        assertThat(params.history(duplicate.id())).isEmpty();
+        assertThat(members.roleOf(duplicate.id(), owner.id())).isEmpty();
+        assertThat(events.timeline(duplicate.id())).isEmpty();
+    }
+
+    @Test
+    void create_inside_a_transaction_that_rolls_back_stores_nothing() {
+        User owner = user();
+        Workspace w = workspace(owner);
+        Project p = newProject(owner, w, "Rolled back");
+
+        assertThatThrownBy(() -> uow.inTransaction(() -> {
+                    projects.create(creation(p, owner));
+                    throw new IllegalStateException("the caller's later step fails");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(projects.findById(p.id())).isEmpty();
+        assertThat(params.history(p.id())).isEmpty();
+        assertThat(members.roleOf(p.id(), owner.id())).isEmpty();
+        assertThat(events.timeline(p.id())).isEmpty();
+    }
+
+    @Test
+    void two_concurrent_creates_of_one_name_outside_transactions_leave_one_project_and_one_conflict() throws Exception {
+        User owner = user();
+        Workspace w = workspace(owner);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Project p = newProject(owner, w, "Race alone");
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        projects.create(creation(p, owner));
+                        return "created";
+                    } catch (ConflictException clash) {
+                        return "conflict";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : outcomes) {
+                results.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsExactlyInAnyOrder("created", "conflict");
+            assertThat(projects.findByName(w.id(), owner.id(), "Race alone")).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void batch_writes_store_many_projects_owners_and_versions_and_a_clash_is_a_conflict() {
         User owner = user();
         Workspace w = workspace(owner);
