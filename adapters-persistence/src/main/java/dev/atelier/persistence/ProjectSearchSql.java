@@ -57,7 +57,8 @@ final class ProjectSearchSql {
      * branch's own condition that the trigram indexes answer together with the text, and that
      * a fenced match therefore reads inside the fence ({@code {t}} stands for the fenced table's
      * alias): the owner, on {@code projects}, whose trigram indexes are {@code (ARRAY[owner_id],
-     * lower(<text>))} (V5); {@code null} for none.
+     * lower(<text>))} (V5), and the member, on the shared memberships, whose trigram indexes are
+     * {@code (ARRAY[user_id], lower(<copy>)) WHERE shared} (V6); {@code null} for none.
      */
     private record Branch(
             String from,
@@ -230,8 +231,12 @@ final class ProjectSearchSql {
                 "project_name",
                 "project_description",
                 "shared = TRUE",
-                null,
-                List.of(),
+                // a fenced match reads the caller's shared matches only, from the (ARRAY[user_id],
+                // lower(<copy>)) WHERE shared trigram indexes (V6), instead of every user's shared
+                // matches; containment, as the own branch's owner, so that no b-tree on user_id
+                // answers it in place of the trigram index when there are no statistics
+                "ARRAY[{t}.user_id] @> ARRAY[CAST(? AS VARCHAR)]",
+                List.of(caller),
                 key,
                 "m.project_id");
     }

@@ -49,7 +49,8 @@ class PostgresListPlanTest {
                 Statement st = c.createStatement()) {
             st.execute("INSERT INTO users (id, email, name, organization, is_admin, created_at) VALUES"
                     + " ('u-plan', 'plan@example.test', 'Plan', NULL, false, now()),"
-                    + " ('u-other', 'other@example.test', 'Other', NULL, false, now())");
+                    + " ('u-other', 'other@example.test', 'Other', NULL, false, now()),"
+                    + " ('u-third', 'third@example.test', 'Third', NULL, false, now())");
             st.execute("INSERT INTO workspaces (id, name, description, metadata, owner_id, organization, scope,"
                     + " is_default, created_at, updated_at) VALUES"
                     + " ('w-plan', 'W', NULL, '{}', 'u-plan', NULL, 'USER', true, now(), now()),"
@@ -70,6 +71,12 @@ class PostgresListPlanTest {
                     + " SELECT id, 'u-plan', 'VIEWER', now(), name, description, created_at, updated_at,"
                     + " dataset_count FROM projects WHERE owner_id = 'u-other' AND right(id, 1) IN"
                     + " ('0', '2', '4', '6', '8')");
+            // a third user is a viewer of every one of the other user's projects: twice the
+            // caller's shared memberships, with the same words in their copies
+            st.execute("INSERT INTO project_members (project_id, user_id, role, created_at, project_name,"
+                    + " project_description, project_created_at, project_updated_at, project_dataset_count)"
+                    + " SELECT id, 'u-third', 'VIEWER', now(), name, description, created_at, updated_at,"
+                    + " dataset_count FROM projects WHERE owner_id = 'u-other'");
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_statistic s JOIN pg_class t"
                     + " ON t.oid = s.starelid WHERE t.relname IN ('projects', 'project_members')")) {
                 rs.next();
@@ -284,6 +291,97 @@ class PostgresListPlanTest {
                         .as(plan)
                         .isLessThanOrEqualTo(own);
             } while (heap.find());
+        }
+    }
+
+    /** The rows the plan's bitmap heap scans of {@code project_members} produced, one entry per scan. */
+    private static List<Long> membershipRowsRead(String plan) {
+        Matcher heap = Pattern.compile(
+                        "Bitmap Heap Scan on project_members[^\\n]*\\(actual rows=(\\d+) loops=(\\d+)\\)")
+                .matcher(plan);
+        List<Long> rows = new ArrayList<>();
+        while (heap.find()) {
+            rows.add(Long.parseLong(heap.group(1)) * Long.parseLong(heap.group(2)));
+        }
+        return rows;
+    }
+
+    /**
+     * The rows each bitmap heap scan of {@code project_members} fetched from the table: those it
+     * returned and those its filter or recheck removed.
+     */
+    private static List<Long> membershipRowsFetched(String plan) {
+        Matcher heap = Pattern.compile("Bitmap Heap Scan on project_members[^\\n]*\\(actual rows=(\\d+) loops=(\\d+)\\)"
+                        + "((?:\\n\\s+(?!->)[^\\n]*)*)")
+                .matcher(plan);
+        Pattern removed = Pattern.compile("Rows Removed by (?:Filter|Index Recheck): (\\d+)");
+        List<Long> rows = new ArrayList<>();
+        while (heap.find()) {
+            long fetched = Long.parseLong(heap.group(1));
+            Matcher r = removed.matcher(heap.group(3));
+            while (r.find()) {
+                fetched += Long.parseLong(r.group(1));
+            }
+            rows.add(fetched * Long.parseLong(heap.group(2)));
+        }
+        return rows;
+    }
+
+    /** How many of the caller's shared memberships match {@code text} in their copies. */
+    private static long sharedMatches(String text) throws Exception {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM project_members WHERE user_id = 'u-plan'"
+                                + " AND shared AND (lower(project_name) LIKE ? OR lower(project_description) LIKE ?)")) {
+            ps.setString(1, "%" + text + "%");
+            ps.setString(2, "%" + text + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * The same for the shared branch: answered matches first, it must read only the caller's
+     * shared matches, through the (member, trigram) indexes on the memberships' copies, not every
+     * user's shared memberships that match (here the third user's twice as many) and then keep
+     * the caller's; with or without the project looked up (the archived filter).
+     */
+    @ParameterizedTest
+    @EnumSource(ProjectSort.class)
+    void a_search_answered_matches_first_reads_only_the_callers_shared_matches_from_memberships(ProjectSort sort)
+            throws Exception {
+        // "about 3" is in the copies of 4,999 of the caller's shared memberships (p0030002 to
+        // p0039998, even) and of 9,999 of the third user's (p0030001 to p0039999)
+        long shared = sharedMatches("about 3");
+        assertThat(shared).isPositive();
+        for (Boolean archived : new Boolean[] {null, false}) {
+            ProjectQuery q = ProjectQuery.builder(CALLER)
+                    .visibilities(EnumSet.of(Visibility.USER, Visibility.SHARED))
+                    .search("about 3")
+                    .archived(archived)
+                    .sort(sort, true)
+                    .page(20, 0)
+                    .build();
+
+            List<String> plans = plans(q, true);
+            assertThat(membershipRowsRead(plans.get(0)))
+                    .as(plans.get(0))
+                    .allSatisfy(rows -> assertThat(rows).isLessThanOrEqualTo(q.countLimit() + 1));
+            for (String plan : plans) {
+                assertThat(plan)
+                        .as("archived %s", archived)
+                        .containsPattern("ix_project_members_shared_user_(name|description)_trgm[^\\n]*\\n\\s*"
+                                + "Index Cond: \\(+ARRAY\\[user_id\\]");
+                assertThat(membershipRowsFetched(plan))
+                        .as(plan)
+                        .allSatisfy(rows -> assertThat(rows).isLessThanOrEqualTo(SHARED));
+                assertThat(membershipRowsRead(plan))
+                        .as(plan)
+                        .isNotEmpty()
+                        .allSatisfy(rows -> assertThat(rows).isLessThanOrEqualTo(shared));
+            }
         }
     }
 

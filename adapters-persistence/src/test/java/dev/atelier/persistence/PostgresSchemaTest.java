@@ -87,6 +87,22 @@ class PostgresSchemaTest {
                                 + " lower((name)::text) gin_trgm_ops)");
     }
 
+    /**
+     * The member leads each trigram index of the shared memberships' copies as a one-element
+     * array, over the shared rows only (the only ones carrying copies), the form the fenced
+     * shared branch asks for.
+     */
+    @Test
+    void each_trigram_index_of_the_shared_copies_holds_the_member_before_the_text() throws Exception {
+        assertThat(rows("SELECT indexdef FROM pg_indexes WHERE tablename = 'project_members'"
+                        + " AND indexdef LIKE '%gin_trgm_ops%' ORDER BY indexname"))
+                .containsExactly(
+                        "CREATE INDEX ix_project_members_shared_user_description_trgm ON public.project_members"
+                                + " USING gin ((ARRAY[user_id]), lower(project_description) gin_trgm_ops) WHERE shared",
+                        "CREATE INDEX ix_project_members_shared_user_name_trgm ON public.project_members"
+                                + " USING gin ((ARRAY[user_id]), lower((project_name)::text) gin_trgm_ops) WHERE shared");
+    }
+
     @Test
     void each_sort_of_the_callers_own_projects_can_walk_its_index() throws Exception {
         for (String[] sort : new String[][] {

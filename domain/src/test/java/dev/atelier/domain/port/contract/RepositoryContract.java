@@ -1545,8 +1545,9 @@ public abstract class RepositoryContract {
 
     /**
      * A word none of the caller's first 1,000 projects in the list's order holds, while another
-     * owner has many matches: PostgreSQL's probe answers it matches first (the caller's matches
-     * read from the owner-and-trigram indexes, counted in no order). Page, order and total must be
+     * owner has many matches, shared with a third user: PostgreSQL's probe answers it matches first
+     * (the caller's own and shared matches read from the owner- and member-and-trigram indexes,
+     * counted in no order). Page, order and total must be
      * those of the plain rule, on every store.
      */
     @ParameterizedTest(name = "{0} ascending={1}")
@@ -1574,6 +1575,12 @@ public abstract class RepositoryContract {
         });
         Project shared = project(other, theirs, "mid FRAUD shared");
         members.save(new Member(shared.id(), caller.id(), Role.VIEWER, T0));
+        // another user's shared matches of the same word: read past on PostgreSQL by the
+        // member-and-trigram indexes of the memberships' copies, never listed for the caller
+        User third = user();
+        for (Project p : batch.subList(1_050, 1_090)) {
+            members.save(new Member(p.id(), third.id(), Role.VIEWER, T0));
+        }
         List<Project> visible = new ArrayList<>(batch.subList(0, 1_050));
         visible.add(shared);
         List<ProjectId> expected = idsInOrder(
