@@ -246,9 +246,16 @@ class PostgresListPlanTest {
 
     /** How many of the caller's own projects match {@code text} (name or description). */
     private static long ownMatches(String text) throws Exception {
+        return countMatches(
+                "SELECT count(*) FROM projects WHERE owner_id = 'u-plan'"
+                        + " AND (lower(name) LIKE ? OR lower(description) LIKE ?)",
+                text);
+    }
+
+    /** {@code countSql}'s count, its two placeholders bound to a substring pattern of {@code text}. */
+    private static long countMatches(String countSql, String text) throws Exception {
         try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM projects WHERE owner_id = 'u-plan'"
-                        + " AND (lower(name) LIKE ? OR lower(description) LIKE ?)")) {
+                PreparedStatement ps = c.prepareStatement(countSql)) {
             ps.setString(1, "%" + text + "%");
             ps.setString(2, "%" + text + "%");
             try (ResultSet rs = ps.executeQuery()) {
@@ -329,17 +336,10 @@ class PostgresListPlanTest {
 
     /** How many of the caller's shared memberships match {@code text} in their copies. */
     private static long sharedMatches(String text) throws Exception {
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT count(*) FROM project_members WHERE user_id = 'u-plan'"
-                                + " AND shared AND (lower(project_name) LIKE ? OR lower(project_description) LIKE ?)")) {
-            ps.setString(1, "%" + text + "%");
-            ps.setString(2, "%" + text + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return countMatches(
+                "SELECT count(*) FROM project_members WHERE user_id = 'u-plan'"
+                        + " AND shared AND (lower(project_name) LIKE ? OR lower(project_description) LIKE ?)",
+                text);
     }
 
     /**

@@ -57,6 +57,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -719,6 +720,19 @@ public abstract class RepositoryContract {
 
     @Test
     void two_concurrent_creates_of_one_name_leave_one_project_and_one_conflict() throws Exception {
+        assertTwoConcurrentCreatesOfOneName(
+                "Race",
+                create -> uow.inTransaction(() -> {
+                    create.run();
+                    return null;
+                }));
+    }
+
+    /**
+     * Two threads create a project of the same name in one workspace at the same moment, each
+     * through {@code run}: exactly one succeeds and the other gets a conflict, whatever the timing.
+     */
+    private void assertTwoConcurrentCreatesOfOneName(String name, Consumer<Runnable> run) throws Exception {
         User owner = user();
         Workspace w = workspace(owner);
         CountDownLatch start = new CountDownLatch(1);
@@ -726,14 +740,11 @@ public abstract class RepositoryContract {
         try {
             List<Future<String>> outcomes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                Project p = newProject(owner, w, "Race");
+                Project p = newProject(owner, w, name);
                 outcomes.add(pool.submit(() -> {
                     start.await();
                     try {
-                        uow.inTransaction(() -> {
-                            projects.create(creation(p, owner));
-                            return null;
-                        });
+                        run.accept(() -> projects.create(creation(p, owner)));
                         return "created";
                     } catch (ConflictException clash) {
                         return "conflict";
@@ -746,7 +757,7 @@ public abstract class RepositoryContract {
                 results.add(f.get(30, TimeUnit.SECONDS));
             }
             assertThat(results).containsExactlyInAnyOrder("created", "conflict");
-            assertThat(projects.findByName(w.id(), owner.id(), "Race")).isPresent();
+            assertThat(projects.findByName(w.id(), owner.id(), name)).isPresent();
         } finally {
             pool.shutdownNow();
         }
@@ -833,34 +844,7 @@ public abstract class RepositoryContract {
 
     @Test
     void two_concurrent_creates_of_one_name_outside_transactions_leave_one_project_and_one_conflict() throws Exception {
-        User owner = user();
-        Workspace w = workspace(owner);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<String>> outcomes = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                Project p = newProject(owner, w, "Race alone");
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        projects.create(creation(p, owner));
-                        return "created";
-                    } catch (ConflictException clash) {
-                        return "conflict";
-                    }
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> f : outcomes) {
-                results.add(f.get(30, TimeUnit.SECONDS));
-            }
-            assertThat(results).containsExactlyInAnyOrder("created", "conflict");
-            assertThat(projects.findByName(w.id(), owner.id(), "Race alone")).isPresent();
-        } finally {
-            pool.shutdownNow();
-        }
+        assertTwoConcurrentCreatesOfOneName("Race alone", Runnable::run);
     }
 
     @Test
