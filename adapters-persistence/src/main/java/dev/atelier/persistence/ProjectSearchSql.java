@@ -439,6 +439,44 @@ final class ProjectSearchSql {
     }
 
     /**
+     * Whether the total of a page is counted after the page instead of from the start
+     * (PostgreSQL, a plain list at an offset): the page statement walks each branch to {@code
+     * offset + limit} and a count from the start would walk each again, past that, to the count
+     * window, both in proportion to the offset. After a full page the count need only walk on from
+     * the page's last row ({@link #countAfterPositionSql}), at most the window past it.
+     */
+    boolean countsAfterPage() {
+        return dialect == Dialect.POSTGRES && pattern == null && q.after() == null && q.offset() > 0;
+    }
+
+    /**
+     * One count per branch of the rows after the query's position, each stopped at a bound
+     * ({@link #bindCountAfterPosition}), summed: the branch's index walk starts at the position,
+     * as a page after it does. Built for a query continued after the last row of a page.
+     */
+    String countAfterPositionSql() {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < branches.size(); i++) {
+            Branch b = branches.get(i);
+            sql.append(i == 0 ? "" : " + ")
+                    .append("(SELECT COUNT(*) FROM (SELECT 1 AS one")
+                    .append(from(b))
+                    .append(filters(b))
+                    .append(afterPosition(b))
+                    .append(" ORDER BY ")
+                    .append(order(b.key(), b.id()))
+                    .append(" LIMIT ?) c")
+                    .append(i)
+                    .append(')');
+        }
+        return sql.toString();
+    }
+
+    void bindCountAfterPosition(PreparedStatement ps, long branchLimit) throws SQLException {
+        bindBranches(ps, true, branchLimit);
+    }
+
+    /**
      * Binds every branch's values, the position's when {@code paging}, and the branch's row
      * limit unless it is negative (H2's page has none).
      */

@@ -401,4 +401,51 @@ class PostgresListPlanTest {
         assertThat(page).contains(sharedIndex(sort)).doesNotContain("Bitmap").doesNotContainPattern("->  Sort ");
         assertThat(mostRowsOfAScan(page)).as(page).isLessThanOrEqualTo(21);
     }
+
+    @ParameterizedTest
+    @EnumSource(ProjectSort.class)
+    void a_deep_offset_counts_on_from_the_page_instead_of_walking_its_depth_again(ProjectSort sort) throws Exception {
+        // 20,000 rows into the caller's 30,000 own projects, most of the shared 6,000 before it
+        ProjectQuery q = list(sort, 20_000);
+        ProjectSearchSql search = new ProjectSearchSql(q, Dialect.POSTGRES);
+        assertThat(search.countsAfterPage()).isTrue();
+        List<String> apart = run(q, false);
+        long window = q.countLimit() - q.offset() - q.limit();
+        String last = apart.getLast();
+        String page;
+        String count;
+        long after;
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute(JdbcProjectRepository.PLAIN_LIST_SETTINGS);
+            }
+            page = explain(c, search.pageSql(), search::bindPage);
+            ProjectPosition at;
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + JdbcProjectRepository.COLUMNS + " FROM projects p WHERE p.id = ?")) {
+                ps.setString(1, last);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    at = ProjectPosition.after(JdbcProjectRepository.map(rs), sort, false);
+                }
+            }
+            ProjectSearchSql rest = new ProjectSearchSql(q.after(at), Dialect.POSTGRES);
+            count = explain(c, rest.countAfterPositionSql(), ps -> rest.bindCountAfterPosition(ps, window + 1));
+            after = Db.count(c, rest.countAfterPositionSql(), ps -> rest.bindCountAfterPosition(ps, window + 1));
+            c.rollback();
+        }
+
+        // the page walks each branch to offset + limit; the count starts at the page's last row
+        // in both indexes and stops at the window: no bitmap, no sort, no walk of the depth again
+        assertThat(page).contains(sharedIndex(sort)).doesNotContain("Bitmap").doesNotContainPattern("->  Sort ");
+        assertThat(mostRowsOfAScan(page)).as(page).isLessThanOrEqualTo(q.offset() + q.limit());
+        assertThat(count).contains(sharedIndex(sort)).doesNotContain("Bitmap").doesNotContainPattern("->  Sort ");
+        assertThat(mostRowsOfAScan(count)).as(count).isLessThanOrEqualTo(window + 1);
+        // and adds up to what the count from the start counts (36,000 rows, more than the limit)
+        long counted = q.offset() + q.limit() + Math.min(after, window + 1);
+        assertThat(Math.min(counted, q.countLimit() + 1))
+                .isEqualTo(Math.min(Long.parseLong(apart.getFirst().substring("count ".length())), q.countLimit() + 1));
+        assertThat(counted).isGreaterThan(q.countLimit());
+    }
 }

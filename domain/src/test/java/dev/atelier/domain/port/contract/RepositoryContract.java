@@ -1356,6 +1356,64 @@ public abstract class RepositoryContract {
 
     @ParameterizedTest(name = "{0} ascending={1}")
     @MethodSource("sortings")
+    void a_deep_offset_lists_what_the_position_lists_there_and_counts_up_to_its_window(
+            ProjectSort sort, boolean ascending) {
+        Mixed m = mixedVisibilities();
+        Set<Visibility> all = EnumSet.allOf(Visibility.class);
+        List<ProjectId> expected = idsInOrder(m.visible(), sort, ascending);
+        // 14 visible: an offset of 9 with a window of 2 counts 9 + 2 + 2 = 13, fewer than are
+        // there (inexact); a window of 3 counts all 14 (exact)
+        for (int window : List.of(2, 3)) {
+            ProjectQuery deep = sorted(m.caller(), all, sort, ascending)
+                    .page(2, 9)
+                    .totalWindow(window)
+                    .build();
+            Page<Project> page = projects.search(deep);
+            assertThat(ids(page)).as("window %d", window).containsExactlyElementsOf(expected.subList(9, 11));
+            long counted = Math.min(expected.size(), deep.countLimit());
+            assertThat(page.total()).as("window %d", window).isEqualTo(counted);
+            assertThat(page.totalExact()).as("window %d", window).isEqualTo(expected.size() <= deep.countLimit());
+            Project before = m.visible().stream()
+                    .filter(p -> p.id().equals(expected.get(8)))
+                    .findFirst()
+                    .orElseThrow();
+            Page<Project> byPosition = projects.search(sorted(m.caller(), all, sort, ascending)
+                    .page(2, 0)
+                    .build()
+                    .after(ProjectPosition.after(before, sort, ascending)));
+            assertThat(ids(byPosition)).containsExactlyElementsOf(ids(page));
+        }
+        // the archived filter and the workspace narrow the walk the offset skips in
+        List<Project> active = m.visible().stream()
+                .filter(p -> p.status() != ProjectStatus.ARCHIVED)
+                .toList();
+        List<ProjectId> activeInOrder = idsInOrder(active, sort, ascending);
+        Page<Project> activeDeep = projects.search(sorted(m.caller(), all, sort, ascending)
+                .archived(false)
+                .page(3, 7)
+                .build());
+        assertThat(ids(activeDeep)).containsExactlyElementsOf(activeInOrder.subList(7, 10));
+        assertThat(activeDeep.total()).isEqualTo(active.size());
+        List<Project> home = m.visible().stream()
+                .filter(p -> p.ownerId().equals(m.caller().id())
+                        && p.workspaceId().equals(m.home().id()))
+                .toList();
+        List<ProjectId> homeInOrder = idsInOrder(home, sort, ascending);
+        Page<Project> homeDeep = projects.search(sorted(m.caller(), EnumSet.of(Visibility.USER), sort, ascending)
+                .workspace(m.home().id())
+                .page(2, 1)
+                .build());
+        assertThat(ids(homeDeep)).containsExactlyElementsOf(homeInOrder.subList(1, 3));
+        assertThat(homeDeep.total()).isEqualTo(home.size());
+        // past the end: no rows, and still the total
+        Page<Project> past = projects.search(
+                sorted(m.caller(), all, sort, ascending).page(2, 20).build());
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).isEqualTo(expected.size());
+    }
+
+    @ParameterizedTest(name = "{0} ascending={1}")
+    @MethodSource("sortings")
     void pages_after_a_position_walk_a_mixed_set_with_ties_in_one_order_and_say_when_more_follow(
             ProjectSort sort, boolean ascending) {
         Mixed m = mixedVisibilities();
