@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The SQL of one project search, built from fixed fragments only: the sort key comes from a
@@ -339,6 +340,12 @@ final class ProjectSearchSql {
      * window of 121) where the bitmap scan can stop at the window.
      */
     String countSql() {
+        return summedCounts(
+                b -> dialect == Dialect.POSTGRES && !matchesFirst ? " ORDER BY " + order(b.key(), b.id()) : "");
+    }
+
+    /** Each branch's rows, {@code tail} added to its condition, counted up to a bound each, summed. */
+    private String summedCounts(Function<Branch, String> tail) {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < branches.size(); i++) {
             Branch b = branches.get(i);
@@ -346,7 +353,7 @@ final class ProjectSearchSql {
                     .append("(SELECT COUNT(*) FROM (SELECT 1 AS one")
                     .append(from(b))
                     .append(filters(b))
-                    .append(dialect == Dialect.POSTGRES && !matchesFirst ? " ORDER BY " + order(b.key(), b.id()) : "")
+                    .append(tail.apply(b))
                     .append(" LIMIT ?) c")
                     .append(i)
                     .append(')');
@@ -455,21 +462,7 @@ final class ProjectSearchSql {
      * as a page after it does. Built for a query continued after the last row of a page.
      */
     String countAfterPositionSql() {
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < branches.size(); i++) {
-            Branch b = branches.get(i);
-            sql.append(i == 0 ? "" : " + ")
-                    .append("(SELECT COUNT(*) FROM (SELECT 1 AS one")
-                    .append(from(b))
-                    .append(filters(b))
-                    .append(afterPosition(b))
-                    .append(" ORDER BY ")
-                    .append(order(b.key(), b.id()))
-                    .append(" LIMIT ?) c")
-                    .append(i)
-                    .append(')');
-        }
-        return sql.toString();
+        return summedCounts(b -> afterPosition(b) + " ORDER BY " + order(b.key(), b.id()));
     }
 
     void bindCountAfterPosition(PreparedStatement ps, long branchLimit) throws SQLException {
