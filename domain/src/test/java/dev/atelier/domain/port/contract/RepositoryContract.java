@@ -696,10 +696,7 @@ public abstract class RepositoryContract {
                 }))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("Taken");
-        assertThat(projects.findById(duplicate.id())).isEmpty();
-        assertThat(params.history(duplicate.id())).isEmpty();
-        assertThat(members.roleOf(duplicate.id(), owner.id())).isEmpty();
-        assertThat(events.timeline(duplicate.id())).isEmpty();
+        assertNothingStoredOf(duplicate, owner);
     }
 
     @Test
@@ -726,6 +723,14 @@ public abstract class RepositoryContract {
                     create.run();
                     return null;
                 }));
+    }
+
+    /** No row of {@code project}'s create is stored: no project, params, owner membership or event. */
+    private void assertNothingStoredOf(Project project, User owner) {
+        assertThat(projects.findById(project.id())).isEmpty();
+        assertThat(params.history(project.id())).isEmpty();
+        assertThat(members.roleOf(project.id(), owner.id())).isEmpty();
+        assertThat(events.timeline(project.id())).isEmpty();
     }
 
     /**
@@ -787,10 +792,7 @@ public abstract class RepositoryContract {
         assertThatThrownBy(() -> projects.create(creation(duplicate, owner)))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("Taken alone");
-        assertThat(projects.findById(duplicate.id())).isEmpty();
-        assertThat(params.history(duplicate.id())).isEmpty();
-        assertThat(members.roleOf(duplicate.id(), owner.id())).isEmpty();
-        assertThat(events.timeline(duplicate.id())).isEmpty();
+        assertNothingStoredOf(duplicate, owner);
         // the store is usable afterwards (no connection left in a failed state)
         Project next = newProject(owner, w, "After the clash");
         projects.create(creation(next, owner));
@@ -819,10 +821,7 @@ public abstract class RepositoryContract {
 
         assertThat(projects.findById(p.id())).contains(p);
         assertThat(events.timeline(p.id())).extracting(Event::type).containsExactly(EventType.CREATED);
-        assertThat(projects.findById(duplicate.id())).isEmpty();
-        assertThat(params.history(duplicate.id())).isEmpty();
-        assertThat(members.roleOf(duplicate.id(), owner.id())).isEmpty();
-        assertThat(events.timeline(duplicate.id())).isEmpty();
+        assertNothingStoredOf(duplicate, owner);
     }
 
     @Test
@@ -836,10 +835,7 @@ public abstract class RepositoryContract {
                     throw new IllegalStateException("the caller's later step fails");
                 }))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(projects.findById(p.id())).isEmpty();
-        assertThat(params.history(p.id())).isEmpty();
-        assertThat(members.roleOf(p.id(), owner.id())).isEmpty();
-        assertThat(events.timeline(p.id())).isEmpty();
+        assertNothingStoredOf(p, owner);
     }
 
     @Test
@@ -1037,10 +1033,7 @@ public abstract class RepositoryContract {
 
         assertThat(projects.delete(p.id())).isTrue();
 
-        assertThat(projects.findById(p.id())).isEmpty();
-        assertThat(params.history(p.id())).isEmpty();
-        assertThat(members.roleOf(p.id(), member.id())).isEmpty();
-        assertThat(events.timeline(p.id())).isEmpty();
+        assertNothingStoredOf(p, member);
         assertThat(documents.list(p.id())).isEmpty();
         assertThat(members.roleOf(survivor.id(), member.id())).contains(Role.VIEWER);
         assertThat(projects.delete(p.id())).isFalse();
